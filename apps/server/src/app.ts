@@ -1,0 +1,61 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { Store } from '@tessera/store';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import type { ServerConfig, ServerSecrets } from './config';
+import { errorHandler, notFoundHandler } from './errors';
+import { appsPlugin } from './plugins/apps';
+import { auditPlugin } from './plugins/audit';
+import { builderAuthPlugin } from './plugins/builder-auth';
+import { docsPlugin } from './plugins/docs';
+import { healthPlugin } from './plugins/health';
+import { workspacesPlugin } from './plugins/workspaces';
+import './types';
+
+export interface AppDependencies {
+  config: ServerConfig;
+  store: Store;
+  secrets: ServerSecrets;
+}
+
+/**
+ * The domain plugins, in registration order. Each one declares its own routes (with JSON Schemas)
+ * under `/api/...` (builders) or `/app-api/:appId/...` (end users of built apps).
+ */
+const domainPlugins: FastifyPluginAsync[] = [
+  // ── platform core (server engineer) ──
+  healthPlugin,
+  builderAuthPlugin, // decorates request.builder; must come before every /api plugin
+  workspacesPlugin,
+  appsPlugin,
+  auditPlugin,
+  // ── app data (app-data engineer): app-auth, app-db, storage ──
+  // ── cloud functions (functions engineer) ──
+  // ── CMS ──
+];
+
+/** Composes the server from its plugins. Owns no routes itself. */
+export async function buildApp({ config, store, secrets }: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    // Routes validate with ajv; unknown properties are an error rather than silently dropped.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TESSERA_TRUST_PROXY === '1',
+  });
+  app.decorate('store', store);
+  app.decorate('serverConfig', config);
+  app.decorate('secrets', secrets);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  await app.register(helmet, { global: true });
+  await app.register(cookie, { secret: secrets.cookieSecret });
+  // preHandler: keys may use the parsed body (login is limited per IP + email).
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  await app.register(docsPlugin); // before the routes so that OpenAPI sees all of them
+
+  for (const plugin of domainPlugins) await app.register(plugin);
+  return app;
+}

@@ -1,0 +1,107 @@
+import { openStore } from '@tessera/store';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { loadSecrets, resolveConfig, type ServerConfig } from './config';
+import { ensureFirstRunAdmin, type FirstRunAdmin } from './plugins/builder-auth/accounts';
+
+export { loadConfig, resolveConfig, type ServerConfig, type ServerSecrets } from './config';
+export { type ErrorDetail, HttpError, httpError } from './errors';
+export { type AuditEntryInput, recordAudit } from './plugins/audit/record';
+export type { FirstRunAdmin } from './plugins/builder-auth/accounts';
+export {
+  type AppAccess,
+  assertAppAccess,
+  assertWorkspaceAccess,
+  requireBuilder,
+  roleAtLeast,
+} from './plugins/builder-auth/guard';
+export type { Builder, WorkspaceRole } from './types';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Credentials of the admin created by this start, when the store was empty. */
+    firstRunAdmin: FirstRunAdmin | null;
+  }
+}
+
+/**
+ * Opens the store, loads (or generates) the secrets, composes the plugins and creates the
+ * first-run admin on an empty store. Closing the server closes the store after the HTTP side.
+ */
+export async function createServer(partial: Partial<ServerConfig> = {}): Promise<FastifyInstance> {
+  const config = resolveConfig(partial);
+  const secrets = await loadSecrets(config.dataDir);
+  const store = await openStore(
+    config.mongodbUrl ? { mongodbUrl: config.mongodbUrl } : { dataDir: config.dataDir },
+  );
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({ config, store, secrets });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  app.addHook('onClose', async () => {
+    await store.close();
+  });
+  await app.ready();
+  const admin = await ensureFirstRunAdmin(store, {
+    email: config.adminEmail,
+    password: config.adminPassword,
+  });
+  app.decorate('firstRunAdmin', admin);
+  return app;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  /** Set on the first start of an empty store. */
+  admin: FirstRunAdmin | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts listening, prints the first-run admin credentials once, and shuts down gracefully
+ * (server, then store) on SIGINT/SIGTERM.
+ */
+export async function startServer(
+  partial: Partial<ServerConfig> = {},
+  options: { handleSignals?: boolean; printAdmin?: boolean } = {},
+): Promise<RunningServer> {
+  const app = await createServer(partial);
+  const config = app.serverConfig;
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const admin = app.firstRunAdmin;
+  if (admin && options.printAdmin !== false) {
+    process.stdout.write(
+      `\nTessera first run: admin account ${admin.email}` +
+        (admin.password
+          ? ` with password ${admin.password}\n(shown once; change it with POST /api/auth/password)\n\n`
+          : '\n\n'),
+    );
+  }
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= app.close().then(() => undefined);
+    return closing;
+  };
+  if (options.handleSignals !== false) {
+    const onSignal = (signal: NodeJS.Signals) => {
+      app.log.info({ signal }, 'shutting down');
+      close().then(
+        () => process.exit(0),
+        (error) => {
+          app.log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+  return { app, url, admin, close };
+}
