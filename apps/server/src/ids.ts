@@ -9,3 +9,11 @@ export function timeOrderedId(now = Date.now()): string {
 export function randomId(): string {
   return randomBytes(12).toString('hex');
 }
+
+/**
+ * App ids double as the AppSchema `id` (lower-case letter first) and name the app's own database,
+ * so they are 'a' + 23 random hex chars: valid in both formats.
+ */
+export function newAppId(): string {
+  return 'a' + randomBytes(12).toString('hex').slice(0, 23);
+}

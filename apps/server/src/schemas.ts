@@ -11,11 +11,15 @@ export const workspaceParams = {
   properties: { workspaceId: objectId },
 } as const;
 
+/** The AppSchema id format (`^[a-z][a-z0-9-]{1,62}$`); new apps get 'a' + 23 hex chars. */
+export const appIdPattern = '^[a-z][a-z0-9-]{1,62}$';
+export const appId = { type: 'string', pattern: appIdPattern } as const;
+
 export const appParams = {
   type: 'object',
   required: ['appId'],
   additionalProperties: false,
-  properties: { appId: objectId },
+  properties: { appId },
 } as const;
 
 export const isoDate = { type: 'string', format: 'date-time' } as const;

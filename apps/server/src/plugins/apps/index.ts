@@ -1,3 +1,685 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { DocumentStore } from '@tessera/store';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { httpError } from '../../errors';
+import { newAppId } from '../../ids';
+import { appParams, workspaceParams } from '../../schemas';
+import { recordAudit } from '../audit/record';
+import { assertAppAccess, assertWorkspaceAccess, requireBuilder } from '../builder-auth/guard';
+import { diffJson } from './diff';
+import {
+  APP_VERSIONS,
+  APPS,
+  type AppRecord,
+  type AppVersionRecord,
+  appDetail,
+  appDetailSchema,
+  appSummary,
+  appSummarySchema,
+  baseVersionOf,
+  versionId,
+  versionSummary,
+  versionSummarySchema,
+} from './records';
+import { type AppDocument, displayName, prepareAppSchema } from './schema-check';
+import { listTemplates, loadTemplate } from './templates';
+import { readAppZip, writeAppZip } from './zip';
 
-export const appsPlugin: FastifyPluginAsync = async () => {};
+const versionParams = {
+  type: 'object',
+  required: ['appId', 'version'],
+  additionalProperties: false,
+  properties: { appId: appParams.properties.appId, version: { type: 'integer', minimum: 1 } },
+} as const;
+
+const changeSchema = {
+  type: 'object',
+  required: ['op', 'pointer'],
+  properties: { op: { type: 'string' }, pointer: { type: 'string' }, before: {}, after: {} },
+} as const;
+
+const MAX_SCHEMA_BYTES = 10 * 1024 * 1024;
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export const appsPlugin: FastifyPluginAsync = async (app) => {
+  const platform = () => app.store.platform();
+  const apps = () => platform().collection<AppRecord>(APPS);
+  const versions = () => platform().collection<AppVersionRecord>(APP_VERSIONS);
+  await apps().createIndex({ workspaceId: 1, updatedAt: -1 });
+  await versions().createIndex({ appId: 1, version: -1 });
+
+  // Exported apps arrive as raw zip bytes.
+  for (const type of ['application/zip', 'application/octet-stream']) {
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
+      done(null, body),
+    );
+  }
+
+  async function loadApp(appId: string): Promise<AppRecord> {
+    const record = await apps().findOne({ _id: appId });
+    if (!record) throw httpError(404, `App ${appId} not found`);
+    return record;
+  }
+
+  /** Inserts a new app with its version 1 and the audit entry, all or nothing. */
+  async function insertApp(
+    request: FastifyRequest,
+    workspaceId: string,
+    schema: AppDocument,
+    info: { template: string | null; action: string; summary: string; message: string },
+  ): Promise<AppRecord> {
+    const builder = requireBuilder(request);
+    const now = new Date().toISOString();
+    const schemaJson = JSON.stringify(schema);
+    const record: AppRecord = {
+      _id: String(schema.id),
+      workspaceId,
+      name: displayName(schema),
+      description: typeof schema.description === 'string' ? schema.description : '',
+      template: info.template,
+      version: 1,
+      schemaJson,
+      createdAt: now,
+      createdBy: builder.accountId,
+      updatedAt: now,
+      updatedBy: builder.accountId,
+      deletedAt: null,
+    };
+    await platform().withTransaction(async (tx) => {
+      await tx.collection<AppRecord>(APPS).insertOne(record);
+      await tx.collection<AppVersionRecord>(APP_VERSIONS).insertOne({
+        _id: versionId(record._id, 1),
+        appId: record._id,
+        workspaceId,
+        version: 1,
+        schemaJson,
+        savedAt: now,
+        savedBy: builder.accountId,
+        savedByEmail: builder.email,
+        message: info.message,
+        restoredFrom: null,
+      });
+      await recordAudit(
+        request,
+        {
+          workspaceId,
+          action: info.action,
+          target: { type: 'app', id: record._id },
+          summary: info.summary.replace('{name}', record.name),
+        },
+        { db: tx },
+      );
+    });
+    return record;
+  }
+
+  /**
+   * Writes a new version on top of `baseVersion` (or the current one when null). A concurrent
+   * save makes this a 409 carrying the current version, never a silent overwrite.
+   */
+  async function saveVersion(
+    request: FastifyRequest,
+    appId: string,
+    schema: AppDocument,
+    baseVersion: number | null,
+    info: { message: string; restoredFrom: number | null; action: string; summary: string },
+  ): Promise<AppRecord> {
+    const builder = requireBuilder(request);
+    const current = await loadApp(appId);
+    if (current.deletedAt) throw httpError(409, 'This app is deleted: restore it before saving');
+    const base = baseVersion ?? current.version;
+    const stale = () =>
+      httpError(
+        409,
+        `The app changed since version ${base}: it is now at version ${current.version}. Reload it, reapply your change and save against that version.`,
+        undefined,
+        { currentVersion: current.version, app: appSummary(current) },
+      );
+    if (base !== current.version) throw stale();
+    const now = new Date().toISOString();
+    const schemaJson = JSON.stringify(schema);
+    const next: AppRecord = {
+      ...current,
+      name: displayName(schema),
+      description: typeof schema.description === 'string' ? schema.description : '',
+      version: base + 1,
+      schemaJson,
+      updatedAt: now,
+      updatedBy: builder.accountId,
+    };
+    const saved = await platform().withTransaction(async (tx: DocumentStore) => {
+      const result = await tx
+        .collection<AppRecord>(APPS)
+        .replaceOne({ _id: appId, version: base, deletedAt: null }, next);
+      if (result.matchedCount === 0) return false;
+      await tx.collection<AppVersionRecord>(APP_VERSIONS).insertOne({
+        _id: versionId(appId, next.version),
+        appId,
+        workspaceId: current.workspaceId,
+        version: next.version,
+        schemaJson,
+        savedAt: now,
+        savedBy: builder.accountId,
+        savedByEmail: builder.email,
+        message: info.message,
+        restoredFrom: info.restoredFrom,
+      });
+      await recordAudit(
+        request,
+        {
+          workspaceId: current.workspaceId,
+          action: info.action,
+          target: { type: 'app', id: appId },
+          summary: info.summary.replace('{name}', next.name).replace('{version}', String(next.version)),
+          data: { version: next.version, ...(info.restoredFrom ? { restoredFrom: info.restoredFrom } : {}) },
+        },
+        { db: tx },
+      );
+      return true;
+    });
+    if (!saved) {
+      const latest = await loadApp(appId);
+      current.version = latest.version;
+      Object.assign(current, latest);
+      if (latest.deletedAt) throw httpError(409, 'This app is deleted: restore it before saving');
+      throw stale();
+    }
+    return next;
+  }
+
+  async function loadVersion(appId: string, version: number): Promise<AppVersionRecord> {
+    const record = await versions().findOne({ _id: versionId(appId, version) });
+    if (!record) throw httpError(404, `App ${appId} has no version ${version}`);
+    return record;
+  }
+
+  app.get(
+    '/api/templates',
+    {
+      schema: {
+        tags: ['apps'],
+        summary: 'App templates to create apps from',
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              templates: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    name: { type: 'string' },
+                    title: { type: 'string' },
+                    description: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async () => ({ templates: await listTemplates(app.serverConfig.templatesDir) }),
+  );
+
+  app.get<{
+    Params: { workspaceId: string };
+    Querystring: { q?: string; deleted: 'exclude' | 'include' | 'only'; limit: number; offset: number };
+  }>(
+    '/api/workspaces/:workspaceId/apps',
+    {
+      schema: {
+        tags: ['apps'],
+        summary: 'List (and search) the apps of a workspace, most recently changed first',
+        params: workspaceParams,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            q: { type: 'string', maxLength: 100, description: 'part of the name, any case' },
+            deleted: { type: 'string', enum: ['exclude', 'include', 'only'], default: 'exclude' },
+            limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+            offset: { type: 'integer', minimum: 0, maximum: 100000, default: 0 },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: { apps: { type: 'array', items: appSummarySchema }, total: { type: 'integer' } },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { workspaceId } = request.params;
+      await assertWorkspaceAccess(request, workspaceId, 'viewer');
+      const { q, deleted, limit, offset } = request.query;
+      const filter: Record<string, unknown> = { workspaceId };
+      if (deleted === 'exclude') filter.deletedAt = null;
+      if (deleted === 'only') filter.deletedAt = { $ne: null };
+      if (q?.trim()) filter.name = { $regex: escapeRegex(q.trim()), $options: 'i' };
+      const [found, total] = await Promise.all([
+        apps()
+          .find(filter, {
+            projection: { schemaJson: 0 },
+            sort: { updatedAt: -1, _id: 1 },
+            skip: offset,
+            limit,
+          })
+          .toArray(),
+        apps().countDocuments(filter),
+      ]);
+      return { apps: found.map(appSummary), total };
+    },
+  );
+
+  app.post<{
+    Params: { workspaceId: string };
+    Body: { name: string; template?: string; description?: string; schema?: Record<string, unknown> };
+  }>(
+    '/api/workspaces/:workspaceId/apps',
+    {
+      bodyLimit: MAX_SCHEMA_BYTES,
+      schema: {
+        tags: ['apps'],
+        summary: 'Create an app from a template (default "blank") or from a given schema (developer)',
+        params: workspaceParams,
+        body: {
+          type: 'object',
+          required: ['name'],
+          additionalProperties: false,
+          properties: {
+            name: { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S' },
+            description: { type: 'string', maxLength: 1000 },
+            template: { type: 'string', minLength: 1, maxLength: 63 },
+            schema: { type: 'object', description: 'a full AppSchema instead of a template' },
+          },
+        },
+        response: { 201: appDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      const { workspaceId } = request.params;
+      await assertWorkspaceAccess(request, workspaceId, 'developer');
+      const { name, description, template, schema } = request.body;
+      if (schema && template) throw httpError(400, 'Give either template or schema, not both');
+      const source = schema ?? (await loadTemplate(app.serverConfig.templatesDir, template ?? 'blank'));
+      const withDescription =
+        description !== undefined && source && typeof source === 'object'
+          ? { ...source, description }
+          : source;
+      const prepared = prepareAppSchema(withDescription, { forceId: newAppId(), forceName: name.trim() });
+      const record = await insertApp(request, workspaceId, prepared, {
+        template: schema ? null : (template ?? 'blank'),
+        action: 'app.create',
+        summary: `Created app "{name}"${schema ? '' : ` from template ${template ?? 'blank'}`}`,
+        message: 'Created',
+      });
+      return reply.status(201).header('etag', `"${record.version}"`).send(appDetail(record));
+    },
+  );
+
+  app.post<{ Params: { workspaceId: string }; Querystring: { name?: string }; Body: Buffer }>(
+    '/api/workspaces/:workspaceId/apps/import',
+    {
+      bodyLimit: 20 * 1024 * 1024,
+      schema: {
+        tags: ['apps'],
+        summary: 'Import an exported app zip (body: application/zip) as a new app (developer)',
+        consumes: ['application/zip', 'application/octet-stream'],
+        params: workspaceParams,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { name: { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S' } },
+        },
+        response: { 201: appDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      const { workspaceId } = request.params;
+      await assertWorkspaceAccess(request, workspaceId, 'developer');
+      if (!Buffer.isBuffer(request.body)) {
+        throw httpError(415, 'Send the exported zip as the raw body with Content-Type: application/zip');
+      }
+      const { app: imported } = readAppZip(request.body);
+      const prepared = prepareAppSchema(imported, {
+        forceId: newAppId(),
+        ...(request.query.name ? { forceName: request.query.name.trim() } : {}),
+      });
+      const record = await insertApp(request, workspaceId, prepared, {
+        template: null,
+        action: 'app.import',
+        summary: 'Imported app "{name}" from a zip',
+        message: 'Imported',
+      });
+      return reply.status(201).header('etag', `"${record.version}"`).send(appDetail(record));
+    },
+  );
+
+  app.get<{ Params: { appId: string } }>(
+    '/api/apps/:appId',
+    {
+      schema: {
+        tags: ['apps'],
+        summary: 'An app with its current draft schema; the ETag is its version',
+        params: appParams,
+        response: { 200: appDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      await assertAppAccess(request, request.params.appId, 'viewer');
+      const record = await loadApp(request.params.appId);
+      return reply.header('etag', `"${record.version}"`).send(appDetail(record));
+    },
+  );
+
+  app.put<{
+    Params: { appId: string };
+    Querystring: { baseVersion?: number; message?: string };
+    Body: unknown;
+  }>(
+    '/api/apps/:appId/draft',
+    {
+      bodyLimit: MAX_SCHEMA_BYTES,
+      schema: {
+        tags: ['apps'],
+        summary:
+          'Save the draft (body: the whole AppSchema) on top of the version you edited (If-Match); stale → 409 with currentVersion (developer)',
+        params: appParams,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            baseVersion: { type: 'integer', minimum: 1 },
+            message: { type: 'string', maxLength: 500 },
+          },
+        },
+        body: { type: 'object', description: 'the AppSchema' },
+        response: { 200: appSummarySchema },
+      },
+    },
+    async (request, reply) => {
+      const { appId } = request.params;
+      await assertAppAccess(request, appId, 'developer');
+      const base = baseVersionOf(request, request.query.baseVersion, true);
+      const schema = prepareAppSchema(request.body, { expectedId: appId });
+      const record = await saveVersion(request, appId, schema, base, {
+        message: request.query.message ?? '',
+        restoredFrom: null,
+        action: 'app.save',
+        summary: 'Saved "{name}" as version {version}',
+      });
+      return reply.header('etag', `"${record.version}"`).send(appSummary(record));
+    },
+  );
+
+  app.get<{ Params: { appId: string }; Querystring: { limit: number; before?: number } }>(
+    '/api/apps/:appId/versions',
+    {
+      schema: {
+        tags: ['apps'],
+        summary: 'Version history, newest first',
+        params: appParams,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+            before: { type: 'integer', minimum: 1, description: 'only versions older than this one' },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              versions: { type: 'array', items: versionSummarySchema },
+              nextBefore: { type: ['integer', 'null'] },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { appId } = request.params;
+      await assertAppAccess(request, appId, 'viewer');
+      const { limit, before } = request.query;
+      const filter: Record<string, unknown> = { appId };
+      if (before !== undefined) filter.version = { $lt: before };
+      const found = await versions()
+        .find(filter, { projection: { schemaJson: 0 }, sort: { version: -1 }, limit: limit + 1 })
+        .toArray();
+      const page = found.slice(0, limit);
+      return {
+        versions: page.map(versionSummary),
+        nextBefore: found.length > limit ? (page[page.length - 1]?.version ?? null) : null,
+      };
+    },
+  );
+
+  app.get<{ Params: { appId: string; version: number } }>(
+    '/api/apps/:appId/versions/:version',
+    {
+      schema: {
+        tags: ['apps'],
+        summary: 'One saved version with its schema',
+        params: versionParams,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              ...versionSummarySchema.properties,
+              schema: { type: 'object', additionalProperties: true },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { appId, version } = request.params;
+      await assertAppAccess(request, appId, 'viewer');
+      const record = await loadVersion(appId, version);
+      return { ...versionSummary(record), schema: JSON.parse(record.schemaJson) };
+    },
+  );
+
+  app.get<{ Params: { appId: string; version: number }; Querystring: { against?: number } }>(
+    '/api/apps/:appId/versions/:version/diff',
+    {
+      schema: {
+        tags: ['apps'],
+        summary:
+          'What changed from another version (default: the previous one) to this version, by JSON pointer',
+        params: versionParams,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { against: { type: 'integer', minimum: 1 } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              from: { type: ['integer', 'null'] },
+              to: { type: 'integer' },
+              changes: { type: 'array', items: changeSchema },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { appId, version } = request.params;
+      await assertAppAccess(request, appId, 'viewer');
+      const target = await loadVersion(appId, version);
+      const from = request.query.against ?? (version > 1 ? version - 1 : null);
+      const base = from === null ? {} : JSON.parse((await loadVersion(appId, from)).schemaJson);
+      return { from, to: version, changes: diffJson(base, JSON.parse(target.schemaJson)) };
+    },
+  );
+
+  app.post<{ Params: { appId: string; version: number }; Querystring: { baseVersion?: number } }>(
+    '/api/apps/:appId/versions/:version/restore',
+    {
+      schema: {
+        tags: ['apps'],
+        summary: 'Make an old version the draft again, as a new version (developer); If-Match is optional',
+        params: versionParams,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { baseVersion: { type: 'integer', minimum: 1 } },
+        },
+        response: { 200: appSummarySchema },
+      },
+    },
+    async (request, reply) => {
+      const { appId, version } = request.params;
+      await assertAppAccess(request, appId, 'developer');
+      const base = baseVersionOf(request, request.query.baseVersion, false);
+      const old = await loadVersion(appId, version);
+      let schema: AppDocument;
+      try {
+        schema = prepareAppSchema(JSON.parse(old.schemaJson), { expectedId: appId });
+      } catch (error) {
+        const details = (error as { details?: { pointer: string; message: string }[] }).details;
+        throw httpError(
+          409,
+          `Version ${version} no longer passes validation and cannot be restored`,
+          details,
+        );
+      }
+      const record = await saveVersion(request, appId, schema, base, {
+        message: `Restored version ${version}`,
+        restoredFrom: version,
+        action: 'app.version.restore',
+        summary: `Restored "{name}" to version ${version} as version {version}`,
+      });
+      return reply.header('etag', `"${record.version}"`).send(appSummary(record));
+    },
+  );
+
+  app.delete<{ Params: { appId: string } }>(
+    '/api/apps/:appId',
+    {
+      schema: {
+        tags: ['apps'],
+        summary: 'Move an app to the bin (soft delete; restorable) (developer)',
+        params: appParams,
+        response: { 200: appSummarySchema },
+      },
+    },
+    async (request) => setDeleted(request, request.params.appId, true),
+  );
+
+  app.post<{ Params: { appId: string } }>(
+    '/api/apps/:appId/restore',
+    {
+      schema: {
+        tags: ['apps'],
+        summary: 'Bring a deleted app back (developer)',
+        params: appParams,
+        response: { 200: appSummarySchema },
+      },
+    },
+    async (request) => setDeleted(request, request.params.appId, false),
+  );
+
+  async function setDeleted(request: FastifyRequest, appId: string, deleted: boolean) {
+    const builder = requireBuilder(request);
+    await assertAppAccess(request, appId, 'developer');
+    const current = await loadApp(appId);
+    if (Boolean(current.deletedAt) === deleted) {
+      throw httpError(409, deleted ? 'This app is already deleted' : 'This app is not deleted');
+    }
+    const now = new Date().toISOString();
+    const change = { deletedAt: deleted ? now : null, updatedAt: now, updatedBy: builder.accountId };
+    await platform().withTransaction(async (tx) => {
+      const result = await tx
+        .collection<AppRecord>(APPS)
+        .updateOne({ _id: appId, deletedAt: current.deletedAt }, { $set: change });
+      if (result.matchedCount === 0) throw httpError(409, 'The app changed meanwhile; try again');
+      await recordAudit(
+        request,
+        {
+          workspaceId: current.workspaceId,
+          action: deleted ? 'app.delete' : 'app.restore',
+          target: { type: 'app', id: appId },
+          summary: `${deleted ? 'Deleted' : 'Restored'} app "${current.name}"`,
+        },
+        { db: tx },
+      );
+    });
+    return appSummary({ ...current, ...change });
+  }
+
+  app.post<{ Params: { appId: string }; Body: { name?: string } }>(
+    '/api/apps/:appId/duplicate',
+    {
+      schema: {
+        tags: ['apps'],
+        summary: 'Copy an app (its current draft) into a new app in the same workspace (developer)',
+        params: appParams,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { name: { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S' } },
+        },
+        response: { 201: appDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      const { appId } = request.params;
+      const { workspaceId } = await assertAppAccess(request, appId, 'developer');
+      const source = await loadApp(appId);
+      const name = request.body?.name?.trim() ?? `${source.name} (copy)`;
+      const prepared = prepareAppSchema(JSON.parse(source.schemaJson), {
+        forceId: newAppId(),
+        forceName: name,
+      });
+      const record = await insertApp(request, workspaceId, prepared, {
+        template: source.template,
+        action: 'app.duplicate',
+        summary: `Duplicated "${source.name}" as "{name}"`,
+        message: `Copied from ${appId} version ${source.version}`,
+      });
+      return reply.status(201).header('etag', `"${record.version}"`).send(appDetail(record));
+    },
+  );
+
+  app.get<{ Params: { appId: string } }>(
+    '/api/apps/:appId/export',
+    {
+      schema: {
+        tags: ['apps'],
+        summary: 'Download the app as a zip (app.json + manifest.json)',
+        produces: ['application/zip'],
+        params: appParams,
+        response: { 200: { type: 'string', format: 'binary' } },
+      },
+    },
+    async (request, reply) => {
+      const { appId } = request.params;
+      await assertAppAccess(request, appId, 'viewer');
+      const record = await loadApp(appId);
+      const schema = JSON.parse(record.schemaJson) as Record<string, unknown>;
+      const zip = writeAppZip(schema, {
+        format: 'tessera-app',
+        formatVersion: 1,
+        exportedAt: new Date().toISOString(),
+        app: {
+          id: record._id,
+          name: record.name,
+          version: record.version,
+          schemaVersion: schema.schemaVersion,
+        },
+      });
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', `attachment; filename="${record._id}.tessera.zip"`)
+        .send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
+    },
+  );
+};
