@@ -1,0 +1,186 @@
+// One SQLite database file: a write connection guarded by an async lock (so a transaction can
+// span awaits), a read connection that only ever sees committed data, and the index catalogue.
+import Database from 'better-sqlite3';
+import { ErrorCode, StoreError } from '../errors';
+import { Mutex } from './mutex';
+import type { IndexInfo } from './planner';
+
+type Connection = Database.Database;
+
+const TABLE_PREFIX = 'c_';
+
+/** Quotes an SQL identifier. */
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+export function tableName(collection: string): string {
+  return quoteIdent(TABLE_PREFIX + collection);
+}
+
+export function validateCollectionName(name: unknown): string {
+  if (typeof name !== 'string' || name.length === 0)
+    throw new StoreError(ErrorCode.InvalidNamespace, 'Collection names must be non-empty strings');
+  if (name.length > 120)
+    throw new StoreError(
+      ErrorCode.InvalidNamespace,
+      `Collection name is too long (max 120): ${name.slice(0, 20)}...`,
+    );
+  if (name.includes('$') || name.includes('\0'))
+    throw new StoreError(
+      ErrorCode.InvalidNamespace,
+      `Invalid collection name '${name}': it may not contain '$' or a null character`,
+    );
+  if (name.startsWith('system.'))
+    throw new StoreError(
+      ErrorCode.InvalidNamespace,
+      `Invalid collection name '${name}': 'system.' is reserved`,
+    );
+  return name;
+}
+
+export interface DatabaseOptions {
+  /** SQLite `synchronous` level; FULL makes an acknowledged write survive power loss too (see docs/decisions/040). */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
+export class EmbeddedDatabase {
+  readonly file: string;
+  /** The name used in error messages, as MongoDB's `<db>.<collection>`. */
+  readonly name: string;
+  readonly writer: Connection;
+  readonly reader: Connection;
+  readonly lock = new Mutex();
+  #indexes = new Map<string, IndexInfo[]>();
+  #tables = new Set<string>();
+  #dataVersion = -1;
+  #closed = false;
+
+  constructor(file: string, name: string, options: DatabaseOptions = {}) {
+    this.file = file;
+    this.name = name;
+    this.writer = new Database(file);
+    this.writer.pragma('journal_mode = WAL');
+    this.writer.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.writer.pragma('busy_timeout = 5000');
+    this.writer.pragma('foreign_keys = OFF');
+    this.writer.exec(
+      `CREATE TABLE IF NOT EXISTS _tessera_indexes (
+         collection TEXT NOT NULL, name TEXT NOT NULL, keys TEXT NOT NULL,
+         is_unique INTEGER NOT NULL, multikey INTEGER NOT NULL DEFAULT 0,
+         PRIMARY KEY (collection, name))`,
+    );
+    this.reader = new Database(file, { readonly: true });
+    this.reader.pragma('busy_timeout = 5000');
+  }
+
+  #statements = new Map<Connection, Map<string, Database.Statement>>();
+
+  /** A prepared statement, cached per connection (preparing costs more than running a simple query). */
+  prepare(conn: Connection, sql: string): Database.Statement {
+    let cache = this.#statements.get(conn);
+    if (!cache) {
+      cache = new Map();
+      this.#statements.set(conn, cache);
+    }
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      if (cache.size >= 1000) cache.clear();
+      stmt = conn.prepare(sql);
+      cache.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Drops cached catalogue data when another process (or a rolled-back transaction) may have changed it. */
+  refreshCatalogue(force = false): void {
+    const version = this.writer.pragma('data_version', { simple: true }) as number;
+    if (force || version !== this.#dataVersion) {
+      this.#dataVersion = version;
+      this.#indexes.clear();
+      this.#tables.clear();
+    }
+  }
+
+  hasTable(collection: string): boolean {
+    if (this.#tables.has(collection)) return true;
+    const row = this.writer
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
+      .get(TABLE_PREFIX + collection);
+    if (row) this.#tables.add(collection);
+    return row !== undefined;
+  }
+
+  /** Creates the collection's table on first write, as MongoDB creates collections implicitly. */
+  ensureTable(collection: string): void {
+    if (this.hasTable(collection)) return;
+    this.writer.exec(
+      `CREATE TABLE IF NOT EXISTS ${tableName(collection)} (seq INTEGER PRIMARY KEY, _id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL)`,
+    );
+    this.#tables.add(collection);
+  }
+
+  listTables(): string[] {
+    const rows = this.reader
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\' ORDER BY name`,
+      )
+      .all() as { name: string }[];
+    return rows.map((r) => r.name.slice(TABLE_PREFIX.length));
+  }
+
+  dropTable(collection: string): boolean {
+    const existed = this.hasTable(collection);
+    this.writer.exec(`DROP TABLE IF EXISTS ${tableName(collection)}`);
+    this.writer.prepare('DELETE FROM _tessera_indexes WHERE collection = ?').run(collection);
+    this.#tables.delete(collection);
+    this.#indexes.delete(collection);
+    return existed;
+  }
+
+  indexes(collection: string): IndexInfo[] {
+    let list = this.#indexes.get(collection);
+    if (!list) {
+      const rows = this.writer
+        .prepare(
+          'SELECT name, keys, is_unique, multikey FROM _tessera_indexes WHERE collection = ? ORDER BY rowid',
+        )
+        .all(collection) as { name: string; keys: string; is_unique: number; multikey: number }[];
+      list = rows.map((r) => ({
+        name: r.name,
+        keys: JSON.parse(r.keys),
+        unique: r.is_unique === 1,
+        multikey: r.multikey === 1,
+      }));
+      this.#indexes.set(collection, list);
+    }
+    return list;
+  }
+
+  recordIndex(collection: string, index: IndexInfo): void {
+    this.writer
+      .prepare(
+        'INSERT INTO _tessera_indexes (collection, name, keys, is_unique, multikey) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(collection, index.name, JSON.stringify(index.keys), index.unique ? 1 : 0, index.multikey ? 1 : 0);
+    this.#indexes.delete(collection);
+  }
+
+  markMultikey(collection: string, name: string): void {
+    this.writer
+      .prepare('UPDATE _tessera_indexes SET multikey = 1 WHERE collection = ? AND name = ?')
+      .run(collection, name);
+    this.#indexes.delete(collection);
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.reader.close();
+    this.writer.close();
+  }
+}

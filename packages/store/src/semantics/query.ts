@@ -1,0 +1,81 @@
+// Filters and projections through mingo, with MongoDB's validation in front of it.
+import { Query } from 'mingo';
+import { ErrorCode, StoreError } from '../errors';
+import type { Document, Filter, Projection } from '../types';
+
+// Scripts ($where, $function, $accumulator) are never run: filters may come from app end users.
+const MINGO_OPTIONS = { scriptEnabled: false, useStrictMode: true } as const;
+
+export function mingoOptions(extra: Record<string, unknown> = {}) {
+  return { ...MINGO_OPTIONS, ...extra };
+}
+
+export interface CompiledFilter {
+  test(doc: Document): boolean;
+}
+
+const MATCH_ALL: CompiledFilter = { test: () => true };
+
+export function compileFilter(filter: Filter | undefined): CompiledFilter {
+  if (filter === undefined || filter === null) return MATCH_ALL;
+  if (typeof filter !== 'object' || Array.isArray(filter))
+    throw new StoreError(ErrorCode.BadValue, 'filter must be an object');
+  if (Object.keys(filter).length === 0) return MATCH_ALL;
+  try {
+    const query = new Query(filter, MINGO_OPTIONS);
+    return { test: (doc) => query.test(doc) };
+  } catch (error) {
+    throw new StoreError(ErrorCode.BadValue, error instanceof Error ? error.message : String(error), {
+      cause: error,
+    });
+  }
+}
+
+function isInclusion(value: unknown): boolean {
+  if (value === 0 || value === false) return false;
+  return true; // 1, true, and expressions ($slice, $elemMatch, computed fields) include
+}
+
+/** Rejects projections MongoDB rejects: mixing inclusion with exclusion, and path collisions. */
+export function validateProjection(projection: Projection): void {
+  if (projection === null || typeof projection !== 'object' || Array.isArray(projection)) {
+    throw new StoreError(ErrorCode.BadValue, 'projection must be an object');
+  }
+  let mode: 'include' | 'exclude' | undefined;
+  const paths: string[] = [];
+  for (const [field, value] of Object.entries(projection)) {
+    paths.push(field);
+    if (field === '_id') continue;
+    const isSliceOrElemMatch =
+      value !== null &&
+      typeof value === 'object' &&
+      ('$slice' in (value as object) || '$elemMatch' in (value as object));
+    if (isSliceOrElemMatch) continue; // these combine with either mode
+    const m = isInclusion(value) ? 'include' : 'exclude';
+    if (mode === undefined) mode = m;
+    else if (mode !== m) {
+      if (m === 'exclude')
+        throw new StoreError(31254, `Cannot do exclusion on field ${field} in inclusion projection`);
+      throw new StoreError(31253, `Cannot do inclusion on field ${field} in exclusion projection`);
+    }
+  }
+  const sorted = [...paths].sort();
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1] as string;
+    const cur = sorted[i] as string;
+    if (cur.startsWith(`${prev}.`)) {
+      throw new StoreError(31249, `Path collision at ${cur} remaining portion ${cur.slice(prev.length + 1)}`);
+    }
+  }
+}
+
+export function projectDocuments<T>(docs: Document[], projection: Projection | undefined): T[] {
+  if (projection === undefined || Object.keys(projection).length === 0) return docs as T[];
+  try {
+    return new Query({}, MINGO_OPTIONS).find(docs, projection).all() as T[];
+  } catch (error) {
+    throw new StoreError(ErrorCode.BadValue, error instanceof Error ? error.message : String(error), {
+      cause: error,
+    });
+  }
+}
