@@ -106,6 +106,13 @@ function checkStringArguments(target: string, name: string, args: unknown[]): vo
   }
 }
 
+// a callback given to a built-in method hands its results to the built-in, so check them there too
+function guardCallback(arg: unknown): unknown {
+  if (typeof arg !== 'function') return arg;
+  const callback = arg as (...args: unknown[]) => unknown;
+  return (...args: unknown[]) => checked(Reflect.apply(callback, undefined, args));
+}
+
 /** The function `target[name](...)` would run, with its receiver bound, or undefined when absent. */
 function findMethod(target: unknown, rawName: unknown): ((...args: unknown[]) => unknown) | undefined {
   const name = key(rawName);
@@ -130,7 +137,7 @@ function findMethod(target: unknown, rawName: unknown): ((...args: unknown[]) =>
     ) => unknown;
     return (...args) => {
       if (typeof target === 'string') checkStringArguments(target, name, args);
-      return checked(Reflect.apply(builtin, target, args));
+      return checked(Reflect.apply(builtin, target, args.map(guardCallback)));
     };
   }
   if (name in Object(target)) {

@@ -6,9 +6,9 @@ import {
   type MemberExpression,
   type Node,
   type ObjectExpression,
-  parseExpressionAt,
+  Parser,
   type SpreadElement,
-  tokenizer,
+  tokTypes,
 } from 'acorn';
 import type { ExprError } from './errors';
 import { UTIL_NAMES } from './helpers';
@@ -79,11 +79,19 @@ function syntaxError(source: string, error: unknown): ExprError {
   return { message, ...positionOf(source, offset) };
 }
 
-/** Offset of the first token after the expression, or undefined when only spaces and comments follow. */
-function trailingToken(source: string, end: number): number | undefined {
-  const rest = source.slice(end);
-  const token = tokenizer(rest, ACORN_OPTIONS).getToken();
-  return token.type.label === 'eof' ? undefined : end + token.start;
+// acorn's own parseExpressionAt, keeping the parser to see what follows (node ranges exclude parentheses)
+interface ExpressionParser {
+  nextToken(): void;
+  parseExpression(): Expression;
+  type: unknown;
+  start: number;
+}
+
+function parseOne(source: string): { ast: Expression; trailing?: number } {
+  const parser = new Parser(ACORN_OPTIONS, source, 0) as unknown as ExpressionParser;
+  parser.nextToken();
+  const ast = parser.parseExpression();
+  return parser.type === tokTypes.eof ? { ast } : { ast, trailing: parser.start };
 }
 
 function staticKeyOf(node: MemberExpression): string | undefined {
@@ -339,19 +347,13 @@ class Checker {
 /** Parses one expression and checks it against the allow-list and the scope. Never throws on bad input. */
 export function parseExpression(source: string, options: ParseOptions): ParseResult {
   const roots = rootsOf(options);
-  let ast: Expression;
+  let parsed: ReturnType<typeof parseOne>;
   try {
-    ast = parseExpressionAt(source, 0, ACORN_OPTIONS);
+    parsed = parseOne(source);
   } catch (error) {
     return { ok: false, errors: [syntaxError(source, error)] };
   }
-  let trailing: number | undefined;
-  try {
-    trailing = trailingToken(source, ast.end);
-  } catch (error) {
-    const e = error as { pos?: number };
-    trailing = ast.end + (e.pos ?? 0);
-  }
+  const { ast, trailing } = parsed;
   if (trailing !== undefined) {
     const message = 'only one expression is allowed; remove what follows it';
     return { ok: false, errors: [{ message, ...positionOf(source, trailing) }] };
