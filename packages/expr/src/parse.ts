@@ -88,7 +88,12 @@ interface ExpressionParser {
 }
 
 function parseOne(source: string): { ast: Expression; trailing?: number } {
-  const parser = new Parser(ACORN_OPTIONS, source, 0) as unknown as ExpressionParser;
+  const ExpressionParserClass = Parser as unknown as new (
+    options: typeof ACORN_OPTIONS,
+    input: string,
+    start: number,
+  ) => ExpressionParser;
+  const parser = new ExpressionParserClass(ACORN_OPTIONS, source, 0);
   parser.nextToken();
   const ast = parser.parseExpression();
   return parser.type === tokTypes.eof ? { ast } : { ast, trailing: parser.start };
