@@ -5,11 +5,14 @@ import type { Store } from '@tessera/store';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { ServerConfig, ServerSecrets } from './config';
 import { errorHandler, notFoundHandler } from './errors';
+import { appAuthPlugin } from './plugins/app-auth';
+import { appDbPlugin } from './plugins/app-db';
 import { appsPlugin } from './plugins/apps';
 import { auditPlugin } from './plugins/audit';
 import { builderAuthPlugin } from './plugins/builder-auth';
 import { docsPlugin } from './plugins/docs';
 import { healthPlugin } from './plugins/health';
+import { storagePlugin } from './plugins/storage';
 import { workspacesPlugin } from './plugins/workspaces';
 import './types';
 
@@ -31,6 +34,9 @@ const domainPlugins: FastifyPluginAsync[] = [
   appsPlugin,
   auditPlugin,
   // ── app data (app-data engineer): app-auth, app-db, storage ──
+  appAuthPlugin, // decorates request.appUser on /app-api/:appId/ requests; before app-db and storage
+  appDbPlugin,
+  storagePlugin,
   // ── cloud functions (functions engineer) ──
   // ── CMS ──
 ];
