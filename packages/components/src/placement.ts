@@ -1,5 +1,9 @@
 import type { ChildrenRule, ComponentCatalogue } from './types';
 
+// Own properties only: a name such as "toString" must not find Object.prototype members.
+const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
+  record && Object.hasOwn(record, key) ? record[key] : undefined;
+
 export type Placement = { ok: true } | { ok: false; reason: string };
 
 function acceptedBy(rule: ChildrenRule, child: string): boolean {
@@ -18,16 +22,16 @@ export function canPlace(
   child: string,
   slot?: string,
 ): Placement {
-  const parentMeta = catalogue[parent];
+  const parentMeta = own(catalogue, parent);
   if (!parentMeta) return { ok: false, reason: `unknown component "${parent}"` };
-  const childMeta = catalogue[child];
+  const childMeta = own(catalogue, child);
   if (!childMeta) return { ok: false, reason: `unknown component "${child}"` };
   if (childMeta.pageRoot) return { ok: false, reason: `${child} can only be the root of a page` };
 
   let rule: ChildrenRule = parentMeta.children;
   let where = parent;
   if (slot !== undefined) {
-    const slotMeta = parentMeta.slots?.[slot];
+    const slotMeta = own(parentMeta.slots, slot);
     if (!slotMeta) return { ok: false, reason: `${parent} has no slot "${slot}"` };
     rule = slotMeta.children;
     where = `the "${slot}" slot of ${parent}`;
