@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+import { type CliIO, line } from './output';
+import { validateCommand } from './validate';
+
+interface Command {
+  summary: string;
+  usage: string;
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+const commands: Record<string, Command> = {
+  validate: {
+    summary: 'check app schemas and print every problem with its JSON pointer',
+    usage: 'tessera validate <app.json|dir>... [--json]',
+    run: validateCommand,
+  },
+};
+
+function printHelp(io: CliIO): void {
+  line(io.stdout, 'Usage: tessera <command> [options]');
+  line(io.stdout);
+  line(io.stdout, 'Commands:');
+  for (const [name, command] of Object.entries(commands)) {
+    line(io.stdout, `  ${name.padEnd(10)} ${command.summary}`);
+    line(io.stdout, `  ${''.padEnd(10)} ${command.usage}`);
+  }
+}
+
+/** Runs one CLI invocation and returns the process exit code (0 ok, 1 problems found, 2 usage error). */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    printHelp(io);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    line(io.stderr, `tessera: unknown command "${name}". Run "tessera help" for the list.`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      line(io.stderr, `tessera ${name}: ${error.message}`);
+      line(io.stderr, `usage: ${command.usage}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+export class UsageError extends Error {}
+
+/** parseArgs with our usage errors instead of Node's TypeErrors. */
+export function parseOptions<T extends Parameters<typeof parseArgs>[0]>(config: T) {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

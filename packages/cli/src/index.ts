@@ -1,0 +1,2 @@
+export { runCli } from './cli';
+export { type FileReport, validateFile } from './validate';
