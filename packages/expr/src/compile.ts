@@ -1,4 +1,4 @@
-import type { Expression, Node, SpreadElement } from 'acorn';
+import type { Expression, SpreadElement } from 'acorn';
 import { type ChainKey, type ChainStep, flattenChain, isStaticKey } from './chain';
 import { ExpressionError } from './errors';
 import { CONSTANTS } from './names';
@@ -130,7 +130,7 @@ class Compiler {
         });
         const body = node.body as Expression;
         const printed = this.expression(body, inner);
-        const code = body.type === 'ObjectExpression' ? `(${printed.code})` : wrap(printed, ARROW);
+        const code = printed.code.startsWith('{') ? `(${printed.code})` : wrap(printed, ARROW);
         return { code: `(${names.join(', ')}) => ${code}`, precedence: ARROW };
       }
       case 'ChainExpression':
@@ -236,7 +236,7 @@ export function compileExpression(source: string, options: ParseOptions): Compil
   if (!parsed.ok) throw new ExpressionError(parsed.errors);
   const compiler = new Compiler(new Set(options.scope));
   const printed = compiler.expression(parsed.ast as Expression, new Set());
-  // an object literal first in a statement or arrow body would read as a block
-  const code = (parsed.ast as Node).type === 'ObjectExpression' ? `(${printed.code})` : printed.code;
+  // code starting with an object literal would read as a block in statement position
+  const code = printed.code.startsWith('{') ? `(${printed.code})` : printed.code;
   return { code, references: parsed.references };
 }
