@@ -1,0 +1,49 @@
+// Messages between the pool (main thread) and a sandbox worker thread. Guest values are JSON text.
+
+export interface Limits {
+  timeoutMs: number;
+  memoryMb: number;
+}
+
+export type ToWorker =
+  | {
+      type: 'invoke';
+      id: number;
+      hash: string;
+      /** Omitted when the worker already has this bundle. */
+      code?: string;
+      eventJson: string;
+      contextJson: string;
+      envJson: string;
+      limits: Limits;
+    }
+  | { type: 'hostResult'; id: number; callId: number; replyJson: string };
+
+export type GuestErrorKind = 'timeout' | 'memory' | 'thrown' | 'syntax' | 'crashed';
+
+export type Outcome =
+  | { ok: true; valueJson: string | undefined }
+  | { ok: false; error: { name: string; message: string; stack: string; kind: GuestErrorKind } };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'hostCall'; id: number; callId: number; capability: string; method: string; argsJson: string }
+  | { type: 'log'; id: number; level: 'debug' | 'info' | 'warn' | 'error'; message: string; at: number }
+  | { type: 'done'; id: number; outcome: Outcome; memoryBytes: number; codeCached: boolean };
+
+/** Limits inside the guest that do not come from the manifest. */
+export const SANDBOX = {
+  /** QuickJS stack limit; must stay well below the worker thread's own stack (see stackSizeMb). */
+  maxStackBytes: 512 * 1024,
+  workerStackSizeMb: 8,
+  /** Extra WebAssembly memory above the guest limit, for the module's own data and stack. */
+  wasmHeadroomMb: 8,
+  maxPendingHostCalls: 64,
+  maxTimers: 100,
+  maxLogLines: 1000,
+  maxLogBytes: 256 * 1024,
+  maxResultBytes: 6 * 1024 * 1024,
+  maxResultDepth: 200,
+  /** A runtime is replaced after this many invocations to bound slow growth (atoms, fragmentation). */
+  runtimeReuse: 500,
+} as const;
