@@ -44,12 +44,13 @@ export async function createServer(partial: Partial<ServerConfig> = {}): Promise
   app.addHook('onClose', async () => {
     await store.close();
   });
+  app.decorate('firstRunAdmin', null);
   await app.ready();
   const admin = await ensureFirstRunAdmin(store, {
     email: config.adminEmail,
     password: config.adminPassword,
   });
-  app.decorate('firstRunAdmin', admin);
+  app.firstRunAdmin = admin;
   return app;
 }
 

@@ -36,9 +36,9 @@ export class Client {
 
   async request<T = Json>(method: string, url: string, options: RequestOptions = {}): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    let body: BodyInit | undefined;
+    let body: RequestInit['body'];
     if (options.raw !== undefined) {
-      body = options.raw as BodyInit;
+      body = options.raw as RequestInit['body'];
     } else if (options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';

@@ -8,7 +8,7 @@ export const APP_VERSIONS = 'appVersions';
  * An app as stored on the platform. The AppSchema is kept as JSON text: its keys (`$expr`,
  * `$i18n`) are not valid field names for every store, and it is never queried inside.
  */
-export interface AppRecord {
+export type AppRecord = {
   _id: string;
   workspaceId: string;
   name: string;
@@ -21,10 +21,10 @@ export interface AppRecord {
   updatedAt: string;
   updatedBy: string;
   deletedAt: string | null;
-}
+};
 
 /** Every saved draft, immutable; `_id` is `<appId>:<version>` so a version number is taken once. */
-export interface AppVersionRecord {
+export type AppVersionRecord = {
   _id: string;
   appId: string;
   workspaceId: string;
@@ -35,7 +35,7 @@ export interface AppVersionRecord {
   savedByEmail: string;
   message: string;
   restoredFrom: number | null;
-}
+};
 
 export function versionId(appId: string, version: number): string {
   return `${appId}:${version}`;

@@ -1,5 +1,5 @@
 import { catalogue } from '@tessera/components';
-import { migrateApp, validateApp } from '@tessera/schema';
+import { type ComponentCatalogue, migrateApp, validateApp } from '@tessera/schema';
 import { httpError } from '../../errors';
 
 export type AppDocument = Record<string, unknown> & { id?: unknown; name?: unknown };
@@ -44,7 +44,7 @@ export function prepareAppSchema(
       { pointer: '/id', message: `must be "${options.expectedId}"` },
     ]);
   }
-  const result = validateApp(app, { catalogue });
+  const result = validateApp(app, { catalogue: catalogue as unknown as ComponentCatalogue });
   if (!result.valid) {
     const first = result.errors[0];
     const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { timeOrderedId } from '../../ids';
 
 /** What happened, as the caller describes it. */
-export interface AuditEntryInput {
+export type AuditEntryInput = {
   workspaceId: string;
   /** Dotted verb, e.g. `app.save`, `member.role.change`, `rules.update`, `function.deploy`. */
   action: string;
@@ -12,15 +12,15 @@ export interface AuditEntryInput {
   summary: string;
   /** Small structured facts about the change (ids, versions, roles). */
   data?: Record<string, unknown>;
-}
+};
 
-export interface AuditEntry extends AuditEntryInput {
+export type AuditEntry = AuditEntryInput & {
   _id: string;
   at: string;
   actor: { accountId: string | null; email: string | null };
   ip: string;
   userAgent: string;
-}
+};
 
 export const AUDIT_COLLECTION = 'audit';
 

@@ -8,7 +8,7 @@ export const ACCOUNTS = 'accounts';
 export const WORKSPACES = 'workspaces';
 export const MEMBERSHIPS = 'memberships';
 
-export interface AccountRecord {
+export type AccountRecord = {
   _id: string;
   email: string;
   name: string;
@@ -19,22 +19,22 @@ export interface AccountRecord {
   createdAt: string;
   inviteTokenHash?: string;
   inviteExpiresAt?: string;
-}
+};
 
-export interface WorkspaceRecord {
+export type WorkspaceRecord = {
   _id: string;
   name: string;
   createdAt: string;
   createdBy: string;
-}
+};
 
-export interface MembershipRecord {
+export type MembershipRecord = {
   _id: string;
   workspaceId: string;
   accountId: string;
   role: 'viewer' | 'content-editor' | 'developer' | 'owner';
   createdAt: string;
-}
+};
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

@@ -7,7 +7,7 @@ export const CSRF_COOKIE = 'tessera_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
 /** A session as stored: keyed by the token's SHA-256 so a copy of the store yields no usable tokens. */
-export interface SessionRecord {
+export type SessionRecord = {
   _id: string;
   accountId: string;
   csrfToken: string;
@@ -15,7 +15,7 @@ export interface SessionRecord {
   expiresAt: string;
   ip: string;
   userAgent: string;
-}
+};
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
