@@ -119,14 +119,17 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
   *#matches(
     conn: Connection,
     filter: Filter | undefined,
-    order: string,
+    order: string | undefined,
   ): Generator<{ row: Row; doc: Document }> {
     const test = compileFilter(filter);
     const { where, params } = this.#where(filter);
     let rows: Iterable<Row>;
     try {
       rows = this.#db
-        .prepare(conn, `SELECT seq, _id, doc FROM ${this.#table} WHERE ${where} ORDER BY ${order}`)
+        .prepare(
+          conn,
+          `SELECT seq, _id, doc FROM ${this.#table} WHERE ${where}${order ? ` ORDER BY ${order}` : ''}`,
+        )
         .iterate(...params) as Iterable<Row>;
     } catch (error) {
       if (isNoSuchTable(error)) return;
@@ -146,8 +149,9 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     const sortKeys = Object.keys(sort);
     let docs: Document[] = [];
     if (sortKeys.length === 0 || (sortKeys.length === 1 && sortKeys[0] === '_id')) {
-      // Natural order or _id order come straight from SQL, so we can stop at the limit.
-      const order = sortKeys.length === 0 ? 'seq' : `_id ${sort._id === -1 ? 'DESC' : 'ASC'}`;
+      // Natural order or _id order come straight from SQL, so we can stop at the limit. Without a
+      // sort, rows come in index order (as in MongoDB), which spares SQLite a sort of every match.
+      const order = sortKeys.length === 0 ? undefined : `_id ${sort._id === -1 ? 'DESC' : 'ASC'}`;
       let skipped = 0;
       for (const { doc } of this.#matches(conn, filter, order)) {
         if (skipped < skip) {
@@ -169,7 +173,8 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     const sortKeys = Object.keys(options.sort ?? {});
     const natural = sortKeys.length === 0;
     const byId = sortKeys.length === 1 && sortKeys[0] === '_id';
-    if (!natural && !byId) {
+    if ((!natural && !byId) || options.limit) {
+      // A limited read runs in one synchronous step and stops at the limit.
       yield* this.#findNow(this.#session.readConnection(), filter, options) as T[];
       return;
     }
@@ -237,12 +242,11 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
 
   /** The first match in natural order, with the SQL statement closed before returning. */
   #firstMatch(conn: Connection, filter: Filter | undefined): { row: Row; doc: Document } | undefined {
-    for (const match of this.#matches(conn, filter, 'seq')) return match;
+    for (const match of this.#matches(conn, filter, undefined)) return match;
     return undefined;
   }
 
   find(filter?: Filter, options?: FindOptions): Cursor<T> {
-    compileFilter(filter); // reject a bad filter now, like the driver does on first use
     return new StoreCursor<T>((opts) => this.#stream(filter, opts), checkFindOptions(options));
   }
 
@@ -263,7 +267,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
       }
     }
     let n = 0;
-    for (const _ of this.#matches(conn, filter, 'seq')) n++;
+    for (const _ of this.#matches(conn, filter, undefined)) n++;
     return n;
   }
 
@@ -368,7 +372,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
 
   #updateNow(filter: Filter, update: UpdateSpec, options: UpdateOptions, many: boolean): UpdateResult {
     const candidates: { row: Row; doc: Document }[] = [];
-    for (const match of this.#matches(this.#db.writer, filter, 'seq')) {
+    for (const match of this.#matches(this.#db.writer, filter, undefined)) {
       candidates.push(match);
       if (!many) break;
     }
@@ -434,7 +438,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     compileFilter(filter);
     return this.#session.write(() => {
       const seqs: number[] = [];
-      for (const { row } of this.#matches(this.#db.writer, filter, 'seq')) {
+      for (const { row } of this.#matches(this.#db.writer, filter, undefined)) {
         seqs.push(row.seq);
         if (!many) break;
       }

@@ -1,10 +1,10 @@
 // Aggregation pipelines: leading $match/$sort/$skip/$limit stages run through the adapter's own
 // find (index use, MongoDB sort order); the rest runs in mingo, with $sort replaced by ours.
-import { Aggregator, Context } from 'mingo';
-import { Lazy } from 'mingo/lazy';
+import { Aggregator } from 'mingo/aggregator';
 import { ErrorCode, StoreError } from '../errors';
 import type { Document, Filter, SortSpec } from '../types';
-import { sortDocuments, validateSort } from './order';
+import { storeContext } from './context';
+import { validateSort } from './order';
 import { compileFilter, mingoOptions } from './query';
 
 export interface PipelineSource {
@@ -28,14 +28,6 @@ const UNSUPPORTED = new Set([
   '$listSessions',
   '$planCacheStats',
 ]);
-
-// Our $sort follows BSON order and array sort semantics; mingo's does not.
-const context = Context.init({
-  pipeline: {
-    $sort: ((coll: { collect(): unknown[] }, sort: SortSpec) =>
-      Lazy(sortDocuments(coll.collect(), validateSort(sort)))) as never,
-  },
-});
 
 export function validatePipeline(pipeline: unknown): asserts pipeline is Record<string, unknown>[] {
   if (!Array.isArray(pipeline))
@@ -87,7 +79,10 @@ export function runPipeline(pipeline: unknown, from: PipelineSource): Document[]
   try {
     const aggregator = new Aggregator(
       rest,
-      mingoOptions({ context, collectionResolver: (name: string) => from.resolveCollection(name) }),
+      mingoOptions({
+        context: storeContext,
+        collectionResolver: (name: string) => from.resolveCollection(name),
+      }),
     );
     return aggregator.run(docs) as Document[];
   } catch (error) {

@@ -1,10 +1,11 @@
 // Filters and projections through mingo, with MongoDB's validation in front of it.
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import { ErrorCode, StoreError } from '../errors';
 import type { Document, Filter, Projection } from '../types';
+import { storeContext } from './context';
 
 // Scripts ($where, $function, $accumulator) are never run: filters may come from app end users.
-const MINGO_OPTIONS = { scriptEnabled: false, useStrictMode: true } as const;
+const MINGO_OPTIONS = { scriptEnabled: false, useStrictMode: true, context: storeContext } as const;
 
 export function mingoOptions(extra: Record<string, unknown> = {}) {
   return { ...MINGO_OPTIONS, ...extra };
@@ -23,7 +24,17 @@ export function compileFilter(filter: Filter | undefined): CompiledFilter {
   if (Object.keys(filter).length === 0) return MATCH_ALL;
   try {
     const query = new Query(filter, MINGO_OPTIONS);
-    return { test: (doc) => query.test(doc) };
+    return {
+      test: (doc) => {
+        try {
+          return query.test(doc);
+        } catch (error) {
+          throw new StoreError(ErrorCode.BadValue, error instanceof Error ? error.message : String(error), {
+            cause: error,
+          });
+        }
+      },
+    };
   } catch (error) {
     throw new StoreError(ErrorCode.BadValue, error instanceof Error ? error.message : String(error), {
       cause: error,
