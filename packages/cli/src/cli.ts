@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type CliIO, line } from './output';
+import { startCommand } from './start';
 import { validateCommand } from './validate';
 
 interface Command {
@@ -9,6 +10,12 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
+  start: {
+    summary: 'start the platform (server, embedded store) and print its address',
+    usage:
+      'tessera start [--port N] [--host H] [--data-dir DIR]   (env: PORT, HOST, TESSERA_DATA_DIR, MONGODB_URL)',
+    run: startCommand,
+  },
   validate: {
     summary: 'check app schemas and print every problem with its JSON pointer',
     usage: 'tessera validate <app.json|dir>... [--json]',
