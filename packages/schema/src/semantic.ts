@@ -382,9 +382,14 @@ export class SemanticChecker {
     if (!catalogue || typeof node.component !== 'string') return undefined;
     const meta = Object.hasOwn(catalogue, node.component) ? catalogue[node.component] : undefined;
     if (!meta) {
+      // a name that is not PascalCase is already reported by the structural check
+      if (!/^[A-Z][A-Za-z0-9]*$/.test(node.component)) return undefined;
+      const lower = node.component.toLowerCase();
+      const near = Object.keys(catalogue).find((name) => name.toLowerCase() === lower);
       this.report(
         `${pointer}/component`,
-        `unknown component ${quote(node.component)}; it is not in the component catalogue`,
+        `unknown component ${quote(node.component)}; it is not in the component catalogue` +
+          (near ? ` (did you mean ${near}?)` : ''),
       );
       return undefined;
     }
