@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type CliIO, line } from './output';
 import { startCommand } from './start';
 import { validateCommand } from './validate';
@@ -60,9 +60,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 export class UsageError extends Error {}
 
 /** parseArgs with our usage errors instead of Node's TypeErrors. */
-export function parseOptions<T extends Parameters<typeof parseArgs>[0]>(config: T) {
+export function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
-    return parseArgs(config);
+    return parseArgs<T>(config);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
