@@ -32,13 +32,14 @@ export class StoreCursor<T> implements Cursor<T> {
   #started = false;
 
   constructor(run: CursorRunner<unknown>, options: FindOptions = {}) {
+    // Options are validated when the cursor is first read, so a bad one rejects toArray() like a server error would.
     this.#run = run;
     this.#options = options;
   }
 
   #set(change: FindOptions): this {
     if (this.#started) throw badValue('Cursor is already initialized');
-    this.#options = checkFindOptions({ ...this.#options, ...change });
+    this.#options = { ...this.#options, ...change }; // checked when read, as the driver does
     return this;
   }
 

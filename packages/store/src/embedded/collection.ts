@@ -247,7 +247,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
   }
 
   find(filter?: Filter, options?: FindOptions): Cursor<T> {
-    return new StoreCursor<T>((opts) => this.#stream(filter, opts), checkFindOptions(options));
+    return new StoreCursor<T>((opts) => this.#stream(filter, opts), options);
   }
 
   async findOne(filter?: Filter, options?: FindOptions): Promise<T | null> {

@@ -125,7 +125,7 @@ class MongoCollection<T extends Document> implements Collection<T> {
       } catch (error) {
         throw toStoreError(error);
       }
-    }, checkFindOptions(options));
+    }, options);
   }
 
   async findOne(filter: Filter = {}, options?: FindOptions): Promise<T | null> {

@@ -150,7 +150,8 @@ function operator(op: string, predicate: Predicate) {
   return (selector: string, value: unknown, _options: Options) => {
     checkArgs(op, value);
     const depth = depthOf(selector);
-    return (doc: object) => predicate(resolve(doc as object, selector, { unwrapArray: true }), value, depth);
+    return (doc: object) =>
+      predicate(resolve(doc as Record<string, unknown>, selector, { unwrapArray: true }), value, depth);
   };
 }
 
@@ -170,7 +171,7 @@ function allOperator(selector: string, value: unknown, options: Options) {
   });
   return (doc: object) => {
     if (checks.length === 0) return false;
-    const a = resolve(doc, selector, { unwrapArray: true });
+    const a = resolve(doc as Record<string, unknown>, selector, { unwrapArray: true });
     return checks.every((check) => check(a));
   };
 }

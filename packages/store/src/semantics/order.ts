@@ -121,7 +121,7 @@ function sortKey(doc: unknown, path: string[], direction: 1 | -1): unknown {
   }
   if (flat.length === 0) return sawEmptyArray ? EMPTY_ARRAY : null;
   let best = flat[0];
-  for (const v of flat) if (compareValues(v, best) * direction > 0) best = v;
+  for (const v of flat) if (compareValues(v, best) * direction < 0) best = v;
   return best;
 }
 

@@ -80,8 +80,49 @@ export function validateProjection(projection: Projection): void {
   }
 }
 
+function isSlice(value: unknown): value is { $slice: number | [number, number] } {
+  return value !== null && typeof value === 'object' && '$slice' in value && Object.keys(value).length === 1;
+}
+
+function sliceArray(values: unknown[], spec: number | [number, number]): unknown[] {
+  if (Array.isArray(spec)) {
+    const [skip, limit] = spec;
+    const start = skip < 0 ? Math.max(values.length + skip, 0) : skip;
+    return values.slice(start, start + limit);
+  }
+  return spec >= 0 ? values.slice(0, spec) : values.slice(spec);
+}
+
+/** A projection of only `$slice`s returns every field, with those arrays sliced (mingo drops the other fields). */
+function applySlices(doc: Document, projection: Projection): Document {
+  const out = structuredClone(doc) as Record<string, unknown>;
+  for (const [path, value] of Object.entries(projection)) {
+    if (path === '_id') {
+      if (value === 0 || value === false) delete out._id;
+      continue;
+    }
+    const parts = path.split('.');
+    let parent: unknown = out;
+    for (const part of parts.slice(0, -1))
+      parent =
+        parent !== null && typeof parent === 'object' ? (parent as Record<string, unknown>)[part] : undefined;
+    const last = parts[parts.length - 1] as string;
+    if (parent === null || typeof parent !== 'object' || Array.isArray(parent)) continue;
+    const target = (parent as Record<string, unknown>)[last];
+    if (Array.isArray(target))
+      (parent as Record<string, unknown>)[last] = sliceArray(
+        target,
+        (value as { $slice: number | [number, number] }).$slice,
+      );
+  }
+  return out as Document;
+}
+
 export function projectDocuments<T>(docs: Document[], projection: Projection | undefined): T[] {
   if (projection === undefined || Object.keys(projection).length === 0) return docs as T[];
+  const entries = Object.entries(projection).filter(([k]) => k !== '_id');
+  if (entries.length > 0 && entries.every(([, v]) => isSlice(v)))
+    return docs.map((d) => applySlices(d, projection)) as T[];
   try {
     return new Query({}, MINGO_OPTIONS).find(docs, projection).all() as T[];
   } catch (error) {

@@ -291,9 +291,17 @@ export function applyUpdate(doc: Document, update: UpdateSpec, options: ApplyOpt
       modifier[op] = operand;
     }
   }
+  checkIdUntouched(doc, modifier, options.inserting ?? false);
   if (Object.keys(modifier).length > 0) {
+    // mingo skips the update when its own evaluation of the condition fails, so pass the filter only
+    // where it is needed: to resolve a positional `$`.
+    const positional = Object.values(modifier).some((operand) =>
+      Object.keys(operand as object).some((p) => p.split('.').includes('$')),
+    );
     try {
-      mingoUpdate(copy, modifier, options.arrayFilters, options.filter, { cloneMode: 'deep' });
+      mingoUpdate(copy, modifier, options.arrayFilters, positional ? (options.filter ?? {}) : undefined, {
+        cloneMode: 'deep',
+      });
     } catch (error) {
       throw translateMingoError(error);
     }
@@ -305,6 +313,24 @@ export function applyUpdate(doc: Document, update: UpdateSpec, options: ApplyOpt
     );
   }
   return copy;
+}
+
+/** `_id` is immutable: only a `$set` to its current value (as upserts do) is allowed. */
+function checkIdUntouched(doc: Document, modifier: Record<string, unknown>, inserting: boolean): void {
+  for (const [op, operand] of Object.entries(modifier)) {
+    for (const [path, value] of Object.entries(operand as object)) {
+      const targets = op === '$rename' ? [path, String(value)] : [path];
+      for (const target of targets) {
+        if (target.split('.')[0] !== '_id') continue;
+        if (inserting && op === '$set' && target === '_id') continue;
+        if (op === '$set' && target === '_id' && value === doc._id) continue;
+        fail(
+          ErrorCode.ImmutableField,
+          `Performing an update on the path '${target}' would modify the immutable field '_id'`,
+        );
+      }
+    }
+  }
 }
 
 export function translateMingoError(error: unknown): StoreError {
