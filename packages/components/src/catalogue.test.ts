@@ -46,6 +46,10 @@ const required = [
 ];
 
 const ajv = createAjv();
+
+/** Entries of a generated record type, whose values are typed as possibly undefined. */
+const defined = <T>(record: Record<string, T | undefined> | undefined): [string, T][] =>
+  Object.entries(record ?? {}).filter((e): e is [string, T] => e[1] !== undefined);
 const cache = new Map<JsonSchema, ValidateFunction>();
 function check(schema: JsonSchema, value: unknown): string | null {
   let validate = cache.get(schema);
@@ -62,7 +66,7 @@ function* snippetNodes(node: SnippetNode): Generator<{ node: SnippetNode; parent
     for (const found of snippetNodes(child))
       yield found.parent ? found : { ...found, parent: node.component };
   }
-  for (const [slot, nodes] of Object.entries(node.slots ?? {})) {
+  for (const [slot, nodes] of defined(node.slots)) {
     for (const child of nodes) {
       for (const found of snippetNodes(child))
         yield found.parent ? found : { ...found, parent: node.component, slot };
@@ -91,7 +95,7 @@ const withIds = (node: SnippetNode, counter = { n: 0 }): unknown => ({
   ...(node.slots
     ? {
         slots: Object.fromEntries(
-          Object.entries(node.slots).map(([k, v]) => [k, v.map((c) => withIds(c, counter))]),
+          defined(node.slots).map(([k, v]) => [k, v.map((c) => withIds(c, counter))]),
         ),
       }
     : {}),
@@ -128,7 +132,7 @@ describe('component catalogue', () => {
     });
 
     it('has prop defaults and default props that are valid values', () => {
-      for (const [name, prop] of Object.entries(meta.props)) {
+      for (const [name, prop] of defined(meta.props)) {
         if ('default' in prop)
           expect(check(literalSchemaOf(prop), prop.default), `${name}.default`).toBeNull();
         if (prop.type === 'enum' && 'default' in prop) {
@@ -153,13 +157,11 @@ describe('component catalogue', () => {
       for (const name of [
         ...(meta.parents ?? []),
         ...(typeof meta.children === 'object' ? meta.children.only : []),
-        ...Object.values(meta.slots ?? {}).flatMap((s) =>
-          typeof s.children === 'object' ? s.children.only : [],
-        ),
+        ...defined(meta.slots).flatMap(([, s]) => (typeof s.children === 'object' ? s.children.only : [])),
       ]) {
         expect(catalogue[name], `component ${name}`).toBeDefined();
       }
-      for (const [name, prop] of Object.entries(meta.props)) {
+      for (const [name, prop] of defined(meta.props)) {
         for (const target of prop.targets ?? []) expect(meta.targets, `${name}.targets`).toContain(target);
         const other = prop.editor?.visibleWhen?.prop;
         if (other) expect(meta.props[other], `${name}.editor.visibleWhen`).toBeDefined();
@@ -183,7 +185,7 @@ describe('component catalogue', () => {
           expect(prop, `${node.component}.${name} is a declared prop`).toBeDefined();
           if (prop) expect(check(valueSchemaOf(prop), value), `${node.component}.${name}`).toBeNull();
         }
-        for (const [name, prop] of Object.entries(nodeMeta.props)) {
+        for (const [name, prop] of defined(nodeMeta.props)) {
           if (prop.required)
             expect(node.props ?? {}, `${node.component} sets required ${name}`).toHaveProperty(name);
         }

@@ -33,7 +33,7 @@ function matchScore(field: string, term: string, exact: number): number {
 function termScore(meta: ComponentMeta, term: string, locale: string): number {
   const otherTitles = Object.entries(meta.title)
     .filter(([l]) => l !== locale)
-    .map(([, v]) => v);
+    .flatMap(([, v]) => (v === undefined ? [] : [v]));
   return Math.max(
     matchScore(textIn(meta.title, locale), term, 100),
     matchScore(meta.name, term, 60),

@@ -6,7 +6,7 @@ export const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en }
 /** A translated text prop value, as stored in a node. */
 export const i18n = (zh: string, en: string) => ({ $i18n: t(zh, en) });
 
-export const allTargets: Target[] = ['web', 'mp', 'app'];
+export const allTargets: [Target, ...Target[]] = ['web', 'mp', 'app'];
 
 export const option = (value: string | number | boolean, zh: string, en: string): PropOption => ({
   value,
