@@ -1,3 +1,4 @@
+import { StoreError } from '@tessera/store';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 /** One problem in a request, located by an RFC 6901 JSON pointer ('' = the whole value). */
@@ -86,16 +87,6 @@ export function detailsFromAjv(issues: readonly AjvIssue[], context?: string): E
   });
 }
 
-function isStoreDuplicateKey(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    (error as { code?: unknown }).code === 11000 &&
-    ((error as { name?: unknown }).name === 'StoreError' ||
-      (error as Error).constructor?.name === 'StoreError')
-  );
-}
-
 /**
  * The one place that decides what an error looks like on the wire:
  * `{ statusCode, error, message, details? }`. Bad input is always a 4xx.
@@ -120,12 +111,22 @@ export function errorHandler(
     statusCode = 400;
     details = detailsFromAjv(fe.validation as AjvIssue[], fe.validationContext);
     message = `Invalid ${fe.validationContext ?? 'request'}: ${details.map((d) => d.message).join('; ')}`;
-  } else if (isStoreDuplicateKey(error)) {
+  } else if (error instanceof StoreError && error.code === 11000) {
     statusCode = 409;
     message = 'Already exists: a record with the same unique value is already stored';
-    const keyValue = (error as { keyValue?: Record<string, unknown> }).keyValue;
-    if (keyValue)
-      details = Object.keys(keyValue).map((k) => ({ pointer: pointerOf([k]), message: 'already taken' }));
+    if (error.keyValue) {
+      details = Object.keys(error.keyValue).map((k) => ({
+        pointer: pointerOf([k]),
+        message: 'already taken',
+      }));
+    }
+  } else if (error instanceof StoreError && error.code === 26) {
+    statusCode = 404;
+    message = error.message;
+  } else if (error instanceof StoreError) {
+    // The store refuses malformed filters and updates (bad operator, wrong type...) before touching data.
+    statusCode = 400;
+    message = `The request was refused by the database: ${error.message}`;
   } else if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     // Fastify's own client errors: bad JSON, body too large, unsupported media type, rate limit...
     statusCode = fe.statusCode;
