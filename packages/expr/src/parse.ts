@@ -35,6 +35,10 @@ export type ParseResult =
   | { ok: true; references: ExprReference[]; ast: Node }
   | { ok: false; errors: ExprError[] };
 
+/** Deeper trees are refused so the compiler and evaluator never run out of stack. */
+const MAX_DEPTH = 200;
+const MAX_LENGTH = 20_000;
+
 const ACORN_OPTIONS = { ecmaVersion: 2022, sourceType: 'module', locations: true } as const;
 
 const REFUSED: Record<string, string> = {
@@ -72,7 +76,9 @@ function syntaxError(source: string, error: unknown): ExprError {
   const e = error as { message?: string; pos?: number };
   const offset = typeof e.pos === 'number' ? e.pos : 0;
   let message = String(e.message ?? error).replace(/\s*\(\d+:\d+\)$/, '');
-  if (source.trim() === '') message = 'the expression is empty';
+  if (error instanceof RangeError || /stack space/.test(message))
+    message = 'the expression is nested too deeply; split it up';
+  else if (source.trim() === '') message = 'the expression is empty';
   else if (message === 'Unexpected token' && offset >= source.length)
     message = 'the expression ends too early';
   else message = `${message.charAt(0).toLowerCase()}${message.slice(1)}`;
@@ -131,6 +137,12 @@ class Checker {
   }
 
   visit(node: Expression | SpreadElement, params: ReadonlySet<string>): void {
+    if (this.parents.length > MAX_DEPTH) {
+      if (!this.errors.some((e) => e.message.startsWith('the expression is nested'))) {
+        this.fail(node, `the expression is nested more than ${MAX_DEPTH} levels deep; split it up`);
+      }
+      return;
+    }
     switch (node.type) {
       case 'Literal':
         if (node.regex)
@@ -352,6 +364,10 @@ class Checker {
 /** Parses one expression and checks it against the allow-list and the scope. Never throws on bad input. */
 export function parseExpression(source: string, options: ParseOptions): ParseResult {
   const roots = rootsOf(options);
+  if (source.length > MAX_LENGTH) {
+    const message = `the expression is longer than ${MAX_LENGTH} characters; move the logic into a code block`;
+    return { ok: false, errors: [{ message, line: 1, column: 1 }] };
+  }
   let parsed: ReturnType<typeof parseOne>;
   try {
     parsed = parseOne(source);

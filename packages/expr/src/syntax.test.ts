@@ -138,3 +138,19 @@ describe('refused syntax', () => {
     expect(() => evaluateExpression(source, {}, { scope: roots })).toThrow(message);
   });
 });
+
+describe('size limits', () => {
+  it.each([
+    ['a long sum', `1${' + 1'.repeat(300)}`, 'nested more than 200 levels deep'],
+    ['deep parentheses', `${'('.repeat(5000)}1${')'.repeat(5000)}`, 'nested too deeply'],
+    ['a huge text', `"${'x'.repeat(20_000)}"`, 'longer than 20000 characters'],
+  ])('refuses %s', (_name, source, message) => {
+    const result = parseExpression(source, { scope: roots });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]?.message).toContain(message);
+  });
+
+  it('accepts a reasonably long sum', () => {
+    expect(evaluateExpression(`1${' + 1'.repeat(150)}`, {})).toBe(151);
+  });
+});
