@@ -141,6 +141,9 @@ describe('component catalogue', () => {
             `${name} options`,
           ).toContain(prop.default);
         }
+        // A required prop is always set, so a fallback default would never apply.
+        if (prop.required)
+          expect(prop, `${name} is required and has no default`).not.toHaveProperty('default');
         if (prop.options) {
           const values = prop.options.map((o) => o.value);
           expect(new Set(values).size, `${name} option values are unique`).toBe(values.length);

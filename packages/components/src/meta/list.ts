@@ -20,7 +20,6 @@ export const list: ComponentMeta = {
         'Array of items to show, usually bound to a query result such as queries.notices.data.',
       ),
       required: true,
-      default: [],
       schema: { type: 'array' },
       editor: { group: 'data', widget: 'code', language: 'expression' },
     },

@@ -20,7 +20,6 @@ export const table: ComponentMeta = {
         'Array with one record per row, usually bound to a query result.',
       ),
       required: true,
-      default: [],
       schema: { type: 'array', items: { type: 'object' } },
       editor: { group: 'data', widget: 'code', language: 'expression' },
     },
