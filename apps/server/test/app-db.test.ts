@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppUserClient, appUser, createApp, signedOut } from './app-data-helpers';
+import { AppUserClient, appUser, createApp, signedOut } from './app-data-helpers';
 import { type Json, startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
@@ -17,8 +17,7 @@ beforeAll(async () => {
   bob = await appUser(server, appId);
   admin = await appUser(server, appId, ['admin']);
   const anon = await server.anonymous.post(`/app-api/${appId}/auth/anonymous`);
-  const { AppUserClient: Ctor } = await import('./app-data-helpers');
-  anonymous = new Ctor(server.url, appId, anon.body);
+  anonymous = new AppUserClient(server.url, appId, anon.body);
   outsider = signedOut(server, appId);
 });
 afterAll(async () => {
