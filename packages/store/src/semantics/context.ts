@@ -8,6 +8,7 @@ import * as pipeline from 'mingo/operators/pipeline';
 import * as projection from 'mingo/operators/projection';
 import * as query from 'mingo/operators/query';
 import * as window from 'mingo/operators/window';
+import { ErrorCode, StoreError } from '../errors';
 import type { SortSpec } from '../types';
 import { queryOperators } from './match';
 import { sortDocuments, validateSort } from './order';
@@ -16,10 +17,19 @@ import { sortDocuments, validateSort } from './order';
 const $sort = (coll: { collect(): unknown[] }, sort: SortSpec) =>
   Lazy(sortDocuments(coll.collect(), validateSort(sort)));
 
+// MongoDB's $count emits nothing for an empty input; mingo emits a zero count.
+const $count = (coll: { collect(): unknown[] }, field: unknown) => {
+  if (typeof field !== 'string' || field === '' || field.startsWith('$') || field.includes('.')) {
+    throw new StoreError(ErrorCode.BadValue, 'the $count field must be a non-empty string without $ or .');
+  }
+  const n = coll.collect().length;
+  return Lazy(n === 0 ? [] : [{ [field]: n }]);
+};
+
 export const storeContext = Context.init({
   accumulator,
   expression,
-  pipeline: { ...pipeline, $sort } as never,
+  pipeline: { ...pipeline, $sort, $count } as never,
   projection,
   query: { ...query, ...queryOperators } as never,
   window,
