@@ -40,6 +40,7 @@ const attacks: [string, Expectation][] = [
   ['state[`constructor`]', { refused: '`constructor` cannot be read' }],
   ["state['constr' + 'uctor']", { throws: '`constructor` cannot be read' }],
   ['state[state.key]', { throws: '`constructor` cannot be read' }],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: expression source, not a JS template
   ['state[`constr${"uctor"}`]', { throws: '`constructor` cannot be read' }],
   ["state[['constructor']]", { throws: '`constructor` cannot be read' }],
   ["state[{ toString: () => 'constructor' }]", { throws: '`constructor` cannot be read' }],
@@ -63,6 +64,7 @@ const attacks: [string, Expectation][] = [
   ['state.__proto__', { refused: '`__proto__` cannot be read' }],
   ["state['__proto__']", { refused: '`__proto__` cannot be read' }],
   ['state[state.proto]', { throws: '`__proto__` cannot be read' }],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: expression source, not a JS template
   ['state[`__${"proto"}__`]', { throws: '`__proto__` cannot be read' }],
   ['state.prototype', { refused: '`prototype` cannot be read' }],
   ['state.items.__defineGetter__', { refused: '`__defineGetter__` cannot be read' }],
@@ -105,6 +107,7 @@ const attacks: [string, Expectation][] = [
   ['state.holder.inheritedSecret', { value: undefined }],
   ['state.holder.visible', { value: 1 }],
   ['state.items.toString()', { throws: '`toString` is not an allowed method of an array' }],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: expression source, not a JS template
   ['`${state.items.map}`', { value: 'undefined' }],
   ['state.str.repeat(2000000)', { throws: 'would build a text longer than' }],
   ["state.str.replace({ toString: () => 'x' }, 'y')", { throws: '`replace` takes a text pattern' }],

@@ -45,6 +45,7 @@ describe('compiled code', () => {
       const runtime = fileURLToPath(new URL('./runtime.ts', import.meta.url));
       const sources = {
         total: 'state.items.reduce((sum, x) => sum + x.price * x.qty, 0)',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: expression source, not a JS template
         label: '`${utils.len(state.items)} items, first: ${state.items[0]?.name ?? "none"}`',
         cheap: 'state.items.filter(x => x.price < 5).map(x => x.name).sort()',
       };

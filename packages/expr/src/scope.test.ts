@@ -116,6 +116,7 @@ describe('references', () => {
   });
 
   it('finds references everywhere in the tree, with offsets', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: expression source, not a JS template
     const source = '`${params.id}` + (form.a ? { x: auth.uid } : [event.detail.value, index])';
     const result = parseExpression(source, { scope });
     if (!result.ok) throw new Error('refused');

@@ -26,6 +26,7 @@ const allowed: [string, unknown][] = [
   ['1 + 2 * 3', 7],
   ['2 ** 3 ** 2', 512],
   ['(-2) ** 2', 4],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: expression source, not a JS template
   ["'a' + `b${state.count}c`", 'ab3c'],
   ['null ?? 1', 1],
   ['(state.user ?? { name: "anon" }).name', 'anon'],
@@ -69,6 +70,7 @@ const allowed: [string, unknown][] = [
   ['utils.len(state.items) + utils.max(1, 9, 4)', 11],
   ['utils.round(2.345, 2)', 2.35],
   ['code.cart.total(state.items)', 7],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: expression source, not a JS template
   ['state.items.map((item, i) => `${i}:${item.title}`)', ['0:b', '1:a']],
   ['(x => y => x + y)(1)(2)', 3],
   ['state.when.getFullYear()', 2024],
