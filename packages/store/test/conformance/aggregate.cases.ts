@@ -17,7 +17,7 @@ export const customers: Document[] = [
 export interface AggregateCase {
   name: string;
   pipeline: object[];
-  expect: Document[];
+  expect: Record<string, unknown>[];
 }
 
 export const aggregateCases: AggregateCase[] = [
