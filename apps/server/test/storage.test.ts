@@ -84,7 +84,7 @@ describe('uploads, temporary URLs, listing and deletion', () => {
     const stale = signDownload(server.app.secrets.urlSecret, appId, 'avatars/alice.png', Date.now() - 1000);
     const expired = await fetch(`${server.url}${storage(`/download?${stale}`)}`);
     expect(expired.status).toBe(403);
-    expect((await expired.json()).message).toMatch(/expired/);
+    expect(((await expired.json()) as Json).message).toMatch(/expired/);
 
     const listed = await signedOut(server, appId).get(storage('/list?prefix=avatars/'));
     expect(listed.body.files.map((file: Json) => file.fileID)).toEqual([up.body.fileID]);
