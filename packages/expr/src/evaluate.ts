@@ -5,15 +5,33 @@ import { ExpressionError } from './errors';
 import { utils } from './helpers';
 import { CONSTANTS } from './names';
 import { type ParseOptions, parseExpression } from './parse';
+import { ExpressionRuntimeError } from './runtime-error';
+
+export interface EvaluateOptions extends ParseOptions {
+  /** Stops runaway expressions (huge maps, self-applied arrows): at most this many evaluation steps. */
+  maxSteps: number;
+}
+
+const DEFAULT_MAX_STEPS = 1_000_000;
 
 /** Arrow parameters in reach, innermost first. */
 type Params = ReadonlyMap<string, unknown>;
 
 /** A tree-walking evaluator with the same semantics as compiled code; it shares the `rt` helpers. */
 class Evaluator {
-  constructor(private readonly scope: Record<string, unknown>) {}
+  private steps = 0;
+
+  constructor(
+    private readonly scope: Record<string, unknown>,
+    private readonly maxSteps: number,
+  ) {}
 
   run(node: Expression, params: Params): unknown {
+    if (++this.steps > this.maxSteps) {
+      throw new ExpressionRuntimeError(
+        `the expression took more than ${this.maxSteps} steps; it was stopped`,
+      );
+    }
     switch (node.type) {
       case 'Literal':
         return node.value;
@@ -84,7 +102,7 @@ class Evaluator {
       case 'MemberExpression':
       case 'CallExpression': {
         const { base, steps } = flattenChain(node);
-        return this.steps(this.run(base, params), steps, params);
+        return this.chain(this.run(base, params), steps, params);
       }
       default:
         throw new Error(`evaluator has no rule for ${node.type}`);
@@ -112,7 +130,7 @@ class Evaluator {
     return isStaticKey(key) ? key.static : this.run(key.computed, params);
   }
 
-  private steps(start: unknown, steps: ChainStep[], params: Params): unknown {
+  private chain(start: unknown, steps: ChainStep[], params: Params): unknown {
     let target = start;
     for (const step of steps) {
       if (step.optional && (target === null || target === undefined)) return undefined;
@@ -205,17 +223,9 @@ class Evaluator {
   }
 }
 
-const cache = new Map<string, Node>();
-const CACHE_LIMIT = 500;
-
 function parsed(source: string, roots: readonly string[]): Node {
-  const cacheKey = `${roots.join(',')}\u0000${source}`;
-  const hit = cache.get(cacheKey);
-  if (hit) return hit;
   const result = parseExpression(source, { scope: roots });
   if (!result.ok) throw new ExpressionError(result.errors);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(cacheKey, result.ast);
   return result.ast;
 }
 
@@ -226,9 +236,9 @@ function parsed(source: string, roots: readonly string[]): Node {
 export function evaluateExpression(
   source: string,
   scope: Record<string, unknown>,
-  options: Partial<ParseOptions> = {},
+  options: Partial<EvaluateOptions> = {},
 ): unknown {
   const roots = options.scope ?? [...new Set([...Object.keys(scope), 'utils'])];
   const ast = parsed(source, roots);
-  return new Evaluator(scope).run(ast as Expression, new Map());
+  return new Evaluator(scope, options.maxSteps ?? DEFAULT_MAX_STEPS).run(ast as Expression, new Map());
 }

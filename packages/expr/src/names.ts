@@ -72,3 +72,21 @@ export function rootNameProblem(name: string): string | undefined {
   if (name in Object.prototype) return `scope name \`${name}\` clashes with a built-in property`;
   return undefined;
 }
+
+/** Scope roots of bindings in pages (item/index are the default names inside a repeat). */
+export const STANDARD_ROOTS: readonly string[] = Object.freeze([
+  'state',
+  'app',
+  'params',
+  'item',
+  'index',
+  'queries',
+  'auth',
+  'event',
+  'utils',
+  'code',
+  'form',
+]);
+
+/** Scope roots of security rules. */
+export const RULE_ROOTS: readonly string[] = Object.freeze(['auth', 'doc', 'now', 'request']);

@@ -361,8 +361,25 @@ class Checker {
   }
 }
 
-/** Parses one expression and checks it against the allow-list and the scope. Never throws on bad input. */
+// the same bindings recur across pages and repeats; results are shared, so callers treat them as read-only
+const cache = new Map<string, ParseResult>();
+const CACHE_LIMIT = 2000;
+
+/**
+ * Parses one expression and checks it against the allow-list and the scope. Never throws on bad
+ * input (only on an invalid scope list). Results are cached and shared: do not change them.
+ */
 export function parseExpression(source: string, options: ParseOptions): ParseResult {
+  const cacheKey = `${options.scope.join(',')}\u0000${source}`;
+  const hit = cache.get(cacheKey);
+  if (hit) return hit;
+  const result = parseUncached(source, options);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(cacheKey, result);
+  return result;
+}
+
+function parseUncached(source: string, options: ParseOptions): ParseResult {
   const roots = rootsOf(options);
   if (source.length > MAX_LENGTH) {
     const message = `the expression is longer than ${MAX_LENGTH} characters; move the logic into a code block`;
