@@ -4,6 +4,7 @@ import { compileExpression, evaluateExpression, parseExpression, STANDARD_ROOTS 
 const SOURCES = [
   'state.count + 1',
   'queries.orders.data.filter(o => o.status === "paid").length',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: expression source, not a JS template
   '`${item.title} · ${utils.formatNumber(item.price, 2)}`',
   'auth.user?.name ?? "guest"',
   'state.items.map((x, i) => ({ ...x, index: i })).sort((a, b) => a.price - b.price)',
