@@ -33,9 +33,10 @@ export type FromWorker =
 
 /** Limits inside the guest that do not come from the manifest. */
 export const SANDBOX = {
-  /** QuickJS stack limit; must stay well below the worker thread's own stack (see stackSizeMb). */
+  /** QuickJS stack limit (~3000 frames). Wasm frames use the thread stack far faster than QuickJS counts;
+   *  at 1 MB, JSON.stringify of deep data overflowed an 8 MB thread stack on the host side, so keep 32x. */
   maxStackBytes: 512 * 1024,
-  workerStackSizeMb: 8,
+  workerStackSizeMb: 16,
   /** Extra WebAssembly memory above the guest limit, for the module's own data and stack. */
   wasmHeadroomMb: 8,
   maxPendingHostCalls: 64,

@@ -1,0 +1,4 @@
+// expect: {"ok":false,"kind":"timeout"}
+export async function main() {
+  for (;;) {}
+}

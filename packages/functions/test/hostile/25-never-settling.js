@@ -1,0 +1,4 @@
+// expect: {"ok":false,"kind":"timeout","name":"NeverSettled"}
+export async function main() {
+  await new Promise(() => {});
+}
