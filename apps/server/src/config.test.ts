@@ -34,6 +34,7 @@ describe('loadConfig', () => {
 
   it('refuses a bad port with a clear message', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a non-negative integer, got "eighty"/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of/);
   });
 });
 

@@ -3,6 +3,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export interface ServerConfig {
   /** TCP port; 0 picks a free one. */
@@ -39,7 +40,9 @@ export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
   overrides: Partial<ServerConfig> = {},
 ): ServerConfig {
-  const level = (env.LOG_LEVEL ?? 'info') as LogLevel;
+  const level = (env.LOG_LEVEL || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(level))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
   const config: ServerConfig = {
     port: intFrom(env.PORT, 3000, 'PORT'),
     host: env.HOST || '127.0.0.1',

@@ -114,10 +114,15 @@ describe('roles inside a workspace', () => {
       route,
     ]),
   )('%s: %s is %s', async (role, _name, expected, route) => {
-    // Fresh targets for every call, since some routes delete what they touch.
-    const appId = await newApp(server.admin, server.workspaceId);
-    const target = await server.member(server.workspaceId, 'viewer');
-    const ids = { workspaceId: server.workspaceId, appId, accountId: target.account!.id };
+    // Fresh targets for the routes that change or remove what they touch.
+    const r = route as ScopedRoute;
+    const sample = r.path({ workspaceId: 'W', appId: 'A', accountId: 'U' });
+    const appId =
+      sample.includes('/A') && r.method !== 'GET' ? await newApp(server.admin, server.workspaceId) : appInA;
+    const accountId = sample.endsWith('/U')
+      ? (await server.member(server.workspaceId, 'viewer')).account!.id
+      : memberOfA;
+    const ids = { workspaceId: server.workspaceId, appId, accountId };
     const reply = await call(clients.get(role as WorkspaceRole)!, route as ScopedRoute, ids);
     if (expected === 'allowed') {
       expect([401, 403, 404, 500], reply.text).not.toContain(reply.status);
@@ -125,6 +130,16 @@ describe('roles inside a workspace', () => {
     } else {
       expect(reply.status, reply.text).toBe(403);
       expect(reply.body.message).toMatch(/role/);
+    }
+  });
+});
+
+describe('encoded paths', () => {
+  it('cannot reach a builder route without a session by percent-encoding /api', async () => {
+    for (const url of ['/%61pi/auth/me', `/%61pi/workspaces/${server.workspaceId}/apps`, '/api/%61uth/me']) {
+      const reply = await server.anonymous.get(url);
+      expect([401, 404], url).toContain(reply.status);
+      expect(reply.text).not.toContain('Service hall');
     }
   });
 });

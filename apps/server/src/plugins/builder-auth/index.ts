@@ -57,7 +57,9 @@ function bearerToken(request: FastifyRequest): string | undefined {
 
 /** Resolves the session on every `/api/` request; refuses the unauthenticated and cross-site writes. */
 async function authenticate(request: FastifyRequest): Promise<void> {
-  if (!request.url.startsWith('/api/')) return;
+  // The matched route's pattern, so that an encoded path (/%61pi/...) cannot dodge the check.
+  const path = request.routeOptions.url ?? request.url;
+  if (!path.startsWith('/api/') && !request.url.startsWith('/api/')) return;
   const { store, serverConfig } = request.server;
   const bearer = bearerToken(request);
   const cookieToken = request.cookies[SESSION_COOKIE];
