@@ -370,6 +370,7 @@ const CACHE_LIMIT = 2000;
  * input (only on an invalid scope list). Results are cached and shared: do not change them.
  */
 export function parseExpression(source: string, options: ParseOptions): ParseResult {
+  if (typeof source !== 'string') return parseUncached(source, options);
   const cacheKey = `${options.scope.join(',')}\u0000${source}`;
   const hit = cache.get(cacheKey);
   if (hit) return hit;
@@ -381,6 +382,10 @@ export function parseExpression(source: string, options: ParseOptions): ParseRes
 
 function parseUncached(source: string, options: ParseOptions): ParseResult {
   const roots = rootsOf(options);
+  if (typeof source !== 'string') {
+    const message = `expected the expression as text, got ${source === null ? 'null' : typeof source}`;
+    return { ok: false, errors: [{ message, line: 1, column: 1 }] };
+  }
   if (source.length > MAX_LENGTH) {
     const message = `the expression is longer than ${MAX_LENGTH} characters; move the logic into a code block`;
     return { ok: false, errors: [{ message, line: 1, column: 1 }] };

@@ -82,6 +82,13 @@ describe('scope check', () => {
     }
   });
 
+  it('reports a value that is not text instead of throwing', () => {
+    expect(parseExpression(42 as never, { scope })).toEqual({
+      ok: false,
+      errors: [{ message: 'expected the expression as text, got number', line: 1, column: 1 }],
+    });
+  });
+
   it('throws ExpressionError carrying the list from compile and evaluate', () => {
     try {
       compileExpression('foo.bar', { scope: ['state'] });
