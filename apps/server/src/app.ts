@@ -48,7 +48,7 @@ export async function buildApp({ config, store, secrets }: AppDependencies): Pro
     // Routes validate with ajv; unknown properties are an error rather than silently dropped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     bodyLimit: 1024 * 1024,
-    trustProxy: process.env.TESSERA_TRUST_PROXY === '1',
+    trustProxy: config.trustProxy,
   });
   app.decorate('store', store);
   app.decorate('serverConfig', config);

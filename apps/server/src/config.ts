@@ -23,6 +23,8 @@ export interface ServerConfig {
   sessionTtlSeconds: number;
   /** Where app templates are read from (`<templatesDir>/<name>/app.json`). */
   templatesDir: string;
+  /** Behind a reverse proxy: take the client IP and protocol from X-Forwarded-* headers. */
+  trustProxy: boolean;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -51,6 +53,7 @@ export function loadConfig(
     loginRateLimit: intFrom(env.TESSERA_LOGIN_RATE_LIMIT, 10, 'TESSERA_LOGIN_RATE_LIMIT'),
     sessionTtlSeconds: intFrom(env.TESSERA_SESSION_TTL, 14 * 24 * 3600, 'TESSERA_SESSION_TTL'),
     templatesDir: path.resolve(env.TESSERA_TEMPLATES_DIR || path.join(repoRoot, 'templates')),
+    trustProxy: env.TESSERA_TRUST_PROXY === '1' || env.TESSERA_TRUST_PROXY === 'true',
   };
   if (env.MONGODB_URL) config.mongodbUrl = env.MONGODB_URL;
   if (env.TESSERA_ADMIN_EMAIL) config.adminEmail = env.TESSERA_ADMIN_EMAIL;
