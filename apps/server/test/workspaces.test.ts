@@ -72,6 +72,31 @@ describe('workspaces and members', () => {
     );
   });
 
+  it('gives a fresh invitation when an invited account is added to another workspace', async () => {
+    const email = uniqueEmail('twice');
+    const first = await server.admin.post(`/api/workspaces/${server.workspaceId}/members`, {
+      email,
+      role: 'viewer',
+    });
+    const other = (await server.admin.post('/api/workspaces', { name: 'Other' })).body.id;
+    const second = await server.admin.post(`/api/workspaces/${other}/members`, { email, role: 'developer' });
+    expect(second.status).toBe(201);
+    expect(second.body.member.status).toBe('invited');
+    expect(second.body.inviteToken).toEqual(expect.any(String));
+    const old = await server.anonymous.post('/api/auth/accept-invite', {
+      token: first.body.inviteToken,
+      password: 'password-1',
+    });
+    expect(old.status).toBe(404);
+    const accepted = await server.anonymous.post('/api/auth/accept-invite', {
+      token: second.body.inviteToken,
+      password: 'password-1',
+    });
+    expect(accepted.status).toBe(200);
+    const me = await server.login(email, 'password-1');
+    expect((await me.get('/api/auth/me')).body.workspaces).toHaveLength(2);
+  });
+
   it('refuses bad member input with 400', async () => {
     const ws = server.workspaceId;
     const badRole = await server.admin.post(`/api/workspaces/${ws}/members`, {

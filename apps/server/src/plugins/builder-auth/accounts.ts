@@ -72,12 +72,31 @@ export async function ensureIdentityIndexes(store: Store): Promise<void> {
 }
 
 /** Creates an account that has no password yet; the returned token lets its owner choose one. */
+function newInvite(): { inviteToken: string; inviteTokenHash: string; inviteExpiresAt: string } {
+  const inviteToken = randomBytes(24).toString('base64url');
+  return {
+    inviteToken,
+    inviteTokenHash: createHash('sha256').update(inviteToken).digest('hex'),
+    inviteExpiresAt: new Date(Date.now() + 14 * 24 * 3600_000).toISOString(),
+  };
+}
+
+/** A fresh invitation for an account that has not accepted yet; the previous token stops working. */
+export async function renewInvite(store: Store, accountId: string): Promise<string | null> {
+  const { inviteToken, inviteTokenHash, inviteExpiresAt } = newInvite();
+  const result = await store
+    .platform()
+    .collection<AccountRecord>(ACCOUNTS)
+    .updateOne({ _id: accountId, status: 'invited' }, { $set: { inviteTokenHash, inviteExpiresAt } });
+  return result.matchedCount === 1 ? inviteToken : null;
+}
+
 export async function createInvitedAccount(
   store: Store,
   email: string,
   name: string,
 ): Promise<{ account: AccountRecord; inviteToken: string }> {
-  const inviteToken = randomBytes(24).toString('base64url');
+  const { inviteToken, inviteTokenHash, inviteExpiresAt } = newInvite();
   const account: AccountRecord = {
     _id: randomId(),
     email: normalizeEmail(email),
@@ -86,8 +105,8 @@ export async function createInvitedAccount(
     status: 'invited',
     isAdmin: false,
     createdAt: new Date().toISOString(),
-    inviteTokenHash: createHash('sha256').update(inviteToken).digest('hex'),
-    inviteExpiresAt: new Date(Date.now() + 14 * 24 * 3600_000).toISOString(),
+    inviteTokenHash,
+    inviteExpiresAt,
   };
   await store.platform().collection<AccountRecord>(ACCOUNTS).insertOne(account);
   return { account, inviteToken };

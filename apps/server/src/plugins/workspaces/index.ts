@@ -12,6 +12,7 @@ import {
   MEMBERSHIPS,
   type MembershipRecord,
   normalizeEmail,
+  renewInvite,
   WORKSPACES,
   type WorkspaceRecord,
 } from '../builder-auth/accounts';
@@ -265,9 +266,13 @@ export const workspacesPlugin: FastifyPluginAsync = async (app) => {
         );
         account = created.account;
         inviteToken = created.inviteToken;
+      } else {
+        const existing = await memberships().findOne({ workspaceId, accountId: account._id });
+        if (existing) throw httpError(409, `${email} is already a member (role ${existing.role})`);
+        // Invited elsewhere but not accepted yet: this owner gets a link to share too.
+        if (account.status === 'invited')
+          inviteToken = (await renewInvite(app.store, account._id)) ?? undefined;
       }
-      const existing = await memberships().findOne({ workspaceId, accountId: account._id });
-      if (existing) throw httpError(409, `${email} is already a member (role ${existing.role})`);
       const { role } = request.body;
       await platform().withTransaction(async (tx) => {
         await tx.collection<MembershipRecord>(MEMBERSHIPS).insertOne({
