@@ -1,26 +1,37 @@
 // Parsing expressions for validation, with a cache: big apps repeat the same bindings many times.
 import { type ParseResult, parseExpression } from '@tessera/expr';
 
-const cache = new Map<string, ParseResult>();
-const MAX_CACHE = 20_000;
+const MAX_CACHED = 20_000;
+const caches = new Map<string, Map<string, ParseResult>>();
 
-/** parseExpression, memoised by (scope, source); never throws. */
-export function parseCached(source: string, scope: readonly string[], scopeKey: string): ParseResult {
-  const key = scopeKey + '\u0000' + source;
-  let result = cache.get(key);
-  if (!result) {
-    try {
-      result = parseExpression(source, { scope });
-    } catch (error) {
-      result = {
-        ok: false,
-        errors: [{ message: `cannot parse: ${(error as Error).message}`, line: 1, column: 1 }],
-      };
-    }
-    if (cache.size >= MAX_CACHE) cache.clear();
-    cache.set(key, result);
+/**
+ * parseExpression for one set of roots, memoised by source (big apps repeat the same bindings
+ * many times, and the editor revalidates on every change); never throws.
+ */
+export function expressionParser(scope: readonly string[]): (source: string) => ParseResult {
+  const key = scope.join(',');
+  let cache = caches.get(key);
+  if (!cache) {
+    cache = new Map();
+    caches.set(key, cache);
   }
-  return result;
+  const results = cache;
+  return (source) => {
+    let result = results.get(source);
+    if (!result) {
+      try {
+        result = parseExpression(source, { scope });
+      } catch (error) {
+        result = {
+          ok: false,
+          errors: [{ message: `cannot parse: ${(error as Error).message}`, line: 1, column: 1 }],
+        };
+      }
+      if (results.size >= MAX_CACHED) results.clear();
+      results.set(source, result);
+    }
+    return result;
+  };
 }
 
 /** 1-based line and column of a 0-based offset. */

@@ -1,9 +1,9 @@
 // Checks JSON Schema cannot express: ids and references across the document, expressions,
 // and component rules from the catalogue. One pass over the document; tolerant of malformed
 // input (it may run on a document that failed structural validation) and never throws.
-import type { ExprReference } from '@tessera/expr';
+import type { ExprReference, ParseResult } from '@tessera/expr';
 import { describeValue, quote } from './describe';
-import { lineColumn, parseCached, RULE_ROOTS } from './expressions';
+import { expressionParser, lineColumn, RULE_ROOTS } from './expressions';
 import type { ComponentMeta } from './generated/types';
 import type { SchemaIssue } from './issues';
 import { escapeToken } from './pointer';
@@ -28,7 +28,7 @@ const RESERVED_ROOTS = new Set([
   'form',
 ]);
 
-const ACTION_LIST_FIELDS = ['onSuccess', 'onError', 'then', 'else', 'onConfirm', 'onCancel'];
+const ACTION_LIST_FIELDS = new Set(['onSuccess', 'onError', 'then', 'else', 'onConfirm', 'onCancel']);
 
 /** What names are readable where an expression sits. */
 interface Scope {
@@ -40,16 +40,36 @@ interface Scope {
   pageQueries: Set<string>;
   /** page params (declared and from the path); null outside a page */
   params: Set<string> | null;
+  /** scopes with more roots, made once per page: nodes with events or repeats reuse them */
+  derived: Map<string, Scope>;
+  /** parseExpression for these roots, cached */
+  parse: (source: string) => ParseResult;
 }
 
-function makeScope(base: Omit<Scope, 'key'>): Scope {
-  return { ...base, key: base.roots.join(',') };
+function makeScope(base: Omit<Scope, 'key' | 'derived' | 'parse'>): Scope {
+  return { ...base, key: base.roots.join(','), derived: new Map(), parse: expressionParser(base.roots) };
 }
 
 function withRoots(scope: Scope, extra: string[]): Scope {
-  const roots = [...scope.roots];
-  for (const r of extra) if (!roots.includes(r)) roots.push(r);
-  return makeScope({ ...scope, roots });
+  const memoKey = extra.join(',');
+  let derived = scope.derived.get(memoKey);
+  if (!derived) {
+    const roots = [...scope.roots];
+    for (const r of extra) if (!roots.includes(r)) roots.push(r);
+    derived = makeScope({
+      pageState: scope.pageState,
+      pageQueries: scope.pageQueries,
+      params: scope.params,
+      roots,
+    });
+    scope.derived.set(memoKey, derived);
+  }
+  return derived;
+}
+
+/** Pointer of `key` inside the value at `parent`; built only when needed (errors, nesting). */
+function at(parent: string, key: string | number | null): string {
+  return key === null ? parent : `${parent}/${typeof key === 'number' ? key : escapeToken(key)}`;
 }
 
 interface PageInfo {
@@ -186,7 +206,7 @@ export class SemanticChecker {
       )
         this.report(pointer, `tab page ${quote(item.page)} needs parameters; a tab cannot pass them`);
       seen.add(item.page);
-      this.checkValue(item.text, `/navigation/tabBar/items/${i}/text`, null);
+      this.checkValue(item.text, `/navigation/tabBar/items/${i}`, 'text', null);
     });
   }
 
@@ -208,7 +228,7 @@ export class SemanticChecker {
         const rule = decl.rules[op];
         if (typeof rule !== 'string') continue;
         const pointer = `/collections/${escapeToken(name)}/rules/${op}`;
-        const result = parseCached(rule, RULE_ROOTS, 'rules');
+        const result = parseRule(rule);
         if (!result.ok)
           for (const e of result.errors)
             this.report(pointer, `${e.message} (line ${e.line}, column ${e.column})`);
@@ -220,12 +240,11 @@ export class SemanticChecker {
     if (!isObject(queries)) return;
     for (const [name, query] of Object.entries(queries)) {
       if (!isObject(query)) continue;
-      const at = `${pointer}/${escapeToken(name)}`;
-      if (query.type === 'collection') this.checkCollectionName(query.collection, `${at}/collection`);
-      if (query.type === 'function') this.checkFunctionName(query.function, `${at}/function`);
-      for (const [key, value] of Object.entries(query)) {
-        if (key !== 'type' && key !== 'description')
-          this.checkValue(value, `${at}/${escapeToken(key)}`, scope);
+      const here = at(pointer, name);
+      if (query.type === 'collection') this.checkCollectionName(query.collection, `${here}/collection`);
+      if (query.type === 'function') this.checkFunctionName(query.function, `${here}/function`);
+      for (const key in query) {
+        if (key !== 'type' && key !== 'description') this.checkValue(query[key], here, key, scope);
       }
     }
   }
@@ -257,7 +276,7 @@ export class SemanticChecker {
       pageQueries: keysOf(page.queries),
       params: new Set(params.keys()),
     });
-    this.checkValue(page.title, `${at}/title`, scope);
+    this.checkValue(page.title, at, 'title', scope);
     this.checkQueries(page.queries, `${at}/queries`, scope);
     if (isObject(page.events)) {
       const eventScope = withRoots(scope, ['event']);
@@ -282,7 +301,7 @@ export class SemanticChecker {
     let inner = scope;
     if (isObject(node.repeat)) {
       const repeat = node.repeat;
-      this.checkValue(repeat.items, `${pointer}/repeat/items`, scope);
+      this.checkValue(repeat.items, `${pointer}/repeat`, 'items', scope);
       const item = typeof repeat.item === 'string' ? repeat.item : 'item';
       const index = typeof repeat.index === 'string' ? repeat.index : 'index';
       for (const [field, name] of [
@@ -302,38 +321,39 @@ export class SemanticChecker {
         );
       inner = withRoots(scope, [item, index]);
     }
-    this.checkValue(node.if, `${pointer}/if`, inner);
-    if (isObject(node.props)) {
-      for (const [name, value] of Object.entries(node.props)) {
-        const at = `${pointer}/props/${escapeToken(name)}`;
-        this.checkValue(value, at, inner);
-        if (meta) this.checkProp(meta, name, value, at);
+    this.checkValue(node.if, pointer, 'if', inner);
+    const props = node.props;
+    if (isObject(props)) {
+      const propsPointer = `${pointer}/props`;
+      for (const name in props) {
+        const value = props[name];
+        this.checkValue(value, propsPointer, name, inner);
+        if (meta) this.checkProp(meta, name, value, propsPointer);
       }
     }
     if (meta) {
-      for (const [name, prop] of Object.entries(meta.props ?? {})) {
-        if (prop?.required && prop.default === undefined && !(isObject(node.props) && name in node.props)) {
+      for (const name of requiredProps(meta)) {
+        if (!(isObject(props) && name in props))
           this.report(pointer, `missing required prop ${quote(name)} of ${meta.name}`);
-        }
       }
     }
     if (isObject(node.style)) {
       for (const [name, value] of Object.entries(node.style))
-        this.checkValue(value, `${pointer}/style/${escapeToken(name)}`, inner);
+        this.checkValue(value, `${pointer}/style`, name, inner);
     }
     if (isObject(node.events)) {
       const eventScope = withRoots(inner, ['event']);
       for (const [event, list] of Object.entries(node.events)) {
-        const at = `${pointer}/events/${escapeToken(event)}`;
-        if (meta && !(event in (meta.events ?? {}))) {
+        const here = at(`${pointer}/events`, event);
+        if (meta && !Object.hasOwn(meta.events ?? {}, event)) {
           const known = Object.keys(meta.events ?? {});
           this.report(
-            at,
+            here,
             `${meta.name} has no event ${quote(event)}` +
               (known.length ? `; its events: ${known.join(', ')}` : ''),
           );
         }
-        this.checkActions(list, at, eventScope);
+        this.checkActions(list, here, eventScope);
       }
     }
     if (Array.isArray(node.children)) {
@@ -363,11 +383,9 @@ export class SemanticChecker {
     const isRepeater = meta ? Boolean(itemProp && indexProp) : !this.catalogue && node.component === 'List';
     if (!isRepeater) return scope;
     const props = isObject(node.props) ? node.props : {};
-    const name = (value: unknown, fallback: unknown, standard: string) =>
-      typeof value === 'string' ? value : typeof fallback === 'string' ? fallback : standard;
     return withRoots(scope, [
-      name(props.itemName, itemProp?.default, 'item'),
-      name(props.indexName, indexProp?.default, 'index'),
+      firstName(props.itemName, itemProp?.default, 'item'),
+      firstName(props.indexName, indexProp?.default, 'index'),
     ]);
   }
 
@@ -436,44 +454,45 @@ export class SemanticChecker {
     return meta;
   }
 
-  private checkProp(meta: ComponentMeta, name: string, value: unknown, pointer: string): void {
-    const prop = meta.props?.[name];
-    if (!prop || !Object.hasOwn(meta.props, name)) {
-      this.report(pointer, `${meta.name} has no prop ${quote(name)}`);
+  private checkProp(meta: ComponentMeta, name: string, value: unknown, propsPointer: string): void {
+    const prop = Object.hasOwn(meta.props, name) ? meta.props[name] : undefined;
+    if (!prop) {
+      this.report(at(propsPointer, name), `${meta.name} has no prop ${quote(name)}`);
       return;
     }
     if (isObject(value) && '$expr' in value) {
-      if (prop.bindable === false)
-        this.report(pointer, `prop ${quote(name)} of ${meta.name} cannot be bound to an expression`);
+      if (prop.bindable === false) {
+        this.report(
+          at(propsPointer, name),
+          `prop ${quote(name)} of ${meta.name} cannot be bound to an expression`,
+        );
+      }
       return;
     }
-    const problem = propMismatch(
-      prop.type,
-      value,
-      prop.options?.map((o) => o.value),
-    );
+    const problem = propMismatch(prop.type, value, prop.options);
     if (problem) {
-      this.report(pointer, problem);
+      this.report(at(propsPointer, name), problem);
       return;
     }
     if (prop.type === 'page' && typeof value === 'string' && value !== '' && !this.pages.has(value)) {
-      this.report(pointer, `page ${quote(value)} is not a page of the app`);
+      this.report(at(propsPointer, name), `page ${quote(value)} is not a page of the app`);
     }
     if (prop.type === 'url' && typeof value === 'string' && !isSafeUrl(value)) {
       this.report(
-        pointer,
+        at(propsPointer, name),
         `${quote(value)} is not an allowed address (use http, https, mailto, tel or a relative path)`,
       );
     }
   }
 
   /** Finds wrappers anywhere inside a value: parses expressions and checks i18n locales. */
-  private checkValue(value: unknown, pointer: string, scope: Scope | null): void {
+  private checkValue(value: unknown, parent: string, key: string | number | null, scope: Scope | null): void {
     if (value === null || typeof value !== 'object') return;
+    const pointer = at(parent, key);
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const v = value[i];
-        if (v !== null && typeof v === 'object') this.checkValue(v, `${pointer}/${i}`, scope);
+        if (v !== null && typeof v === 'object') this.checkValue(v, pointer, i, scope);
       }
       return;
     }
@@ -487,9 +506,9 @@ export class SemanticChecker {
       this.checkI18n(obj.$i18n, `${pointer}/$i18n`);
       return;
     }
-    for (const key in obj) {
-      const v = obj[key];
-      if (v !== null && typeof v === 'object') this.checkValue(v, `${pointer}/${escapeToken(key)}`, scope);
+    for (const name in obj) {
+      const v = obj[name];
+      if (v !== null && typeof v === 'object') this.checkValue(v, pointer, name, scope);
     }
   }
 
@@ -514,7 +533,7 @@ export class SemanticChecker {
   }
 
   private checkExpression(source: string, pointer: string, scope: Scope): void {
-    const result = parseCached(source, scope.roots, scope.key);
+    const result = scope.parse(source);
     if (!result.ok) {
       for (const e of result.errors)
         this.report(pointer, `${e.message} (line ${e.line}, column ${e.column})`);
@@ -621,10 +640,11 @@ export class SemanticChecker {
         }
         break;
     }
-    for (const [key, value] of Object.entries(action)) {
-      if (ACTION_LIST_FIELDS.includes(key)) this.checkActions(value, `${pointer}/${key}`, scope);
-      else if (key !== 'type' && key !== 'description')
-        this.checkValue(value, `${pointer}/${escapeToken(key)}`, scope);
+    for (const key in action) {
+      const value = action[key];
+      if (value === null || typeof value !== 'object') continue;
+      if (ACTION_LIST_FIELDS.has(key)) this.checkActions(value, at(pointer, key), scope);
+      else this.checkValue(value, pointer, key, scope);
     }
   }
 
@@ -670,6 +690,26 @@ export class SemanticChecker {
     const problem = typeMismatch(type, value);
     if (problem) this.report(`${pointer}/value`, `${problem} (the type of ${action.name})`);
   }
+}
+
+const parseRule = expressionParser(RULE_ROOTS);
+
+function firstName(value: unknown, fallback: unknown, standard: string): string {
+  return typeof value === 'string' ? value : typeof fallback === 'string' ? fallback : standard;
+}
+
+const requiredCache = new WeakMap<ComponentMeta, string[]>();
+
+/** Props a node must set: required and without a default. */
+function requiredProps(meta: ComponentMeta): string[] {
+  let names = requiredCache.get(meta);
+  if (!names) {
+    names = Object.entries(meta.props ?? {})
+      .filter(([, prop]) => prop?.required && prop.default === undefined)
+      .map(([name]) => name);
+    requiredCache.set(meta, names);
+  }
+  return names;
 }
 
 function stateTypes(state: unknown): Map<string, string> {
@@ -719,27 +759,38 @@ function typeMismatch(type: string, value: unknown): string | undefined {
 const STRING_PROP_TYPES = new Set(['string', 'color', 'image', 'icon', 'page', 'url', 'date']);
 
 /** Whether a literal suits a catalogue prop type; the message when it does not. */
-function propMismatch(type: string, value: unknown, options: unknown[] | undefined): string | undefined {
-  const got = describeValue(value);
+function propMismatch(
+  type: string,
+  value: unknown,
+  options: readonly { value: unknown }[] | undefined,
+): string | undefined {
   const isI18n = isObject(value) && '$i18n' in value;
   if (type === 'text' || type === 'richtext') {
-    return typeof value === 'string' || isI18n ? undefined : `expected text or {"$expr": ...}, got ${got}`;
+    return typeof value === 'string' || isI18n
+      ? undefined
+      : `expected text or {"$expr": ...}, got ${describeValue(value)}`;
   }
   if (isI18n) return `expected ${propWords(type)} or {"$expr": ...}, got i18n text`;
   if (STRING_PROP_TYPES.has(type))
     return typeof value === 'string'
       ? undefined
-      : `expected ${propWords(type)} or {"$expr": ...}, got ${got}`;
+      : `expected ${propWords(type)} or {"$expr": ...}, got ${describeValue(value)}`;
   if (type === 'number')
-    return typeof value === 'number' ? undefined : `expected a number or {"$expr": ...}, got ${got}`;
+    return typeof value === 'number'
+      ? undefined
+      : `expected a number or {"$expr": ...}, got ${describeValue(value)}`;
   if (type === 'boolean')
-    return typeof value === 'boolean' ? undefined : `expected true/false or {"$expr": ...}, got ${got}`;
+    return typeof value === 'boolean'
+      ? undefined
+      : `expected true/false or {"$expr": ...}, got ${describeValue(value)}`;
   if (type === 'array')
-    return Array.isArray(value) ? undefined : `expected a list or {"$expr": ...}, got ${got}`;
+    return Array.isArray(value)
+      ? undefined
+      : `expected a list or {"$expr": ...}, got ${describeValue(value)}`;
   if (type === 'object')
-    return isObject(value) ? undefined : `expected an object or {"$expr": ...}, got ${got}`;
-  if (type === 'enum' && options && !options.includes(value as never)) {
-    return `expected one of ${options.map(quote).join(', ')} or {"$expr": ...}, got ${quote(value)}`;
+    return isObject(value) ? undefined : `expected an object or {"$expr": ...}, got ${describeValue(value)}`;
+  if (type === 'enum' && options && !options.some((o) => o.value === value)) {
+    return `expected one of ${options.map((o) => quote(o.value)).join(', ')} or {"$expr": ...}, got ${quote(value)}`;
   }
   return undefined;
 }

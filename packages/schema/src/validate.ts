@@ -42,7 +42,9 @@ export function validateApp(app: unknown, options: ValidateOptions = {}): Valida
     const version = versionIssue(doc);
     if (version) return { valid: false, errors: [version] };
     const errors: SchemaIssue[] = [];
-    if (!validators.app(doc)) errors.push(...translateAjvErrors(validators.app.errors ?? [], doc));
+    if (!validators.appQuick(doc) && !validators.app(doc)) {
+      errors.push(...translateAjvErrors(validators.app.errors ?? [], doc));
+    }
     if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) {
       errors.push(...new SemanticChecker(doc as Record<string, unknown>, options.catalogue).run());
     }

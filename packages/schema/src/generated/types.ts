@@ -112,69 +112,12 @@ export type ChildrenRule =
        *
        * @minItems 1
        */
-      only: [ComponentMetaComponentName, ...ComponentMetaComponentName[]];
+      only: ComponentMetaComponentName[];
     };
 export type FunctionManifestTrigger = {
   type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
   [k: string]: unknown | undefined;
-} & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1 & {
-    type: 'sdk' | 'http' | 'schedule' | 'database' | 'cms';
-    [k: string]: unknown | undefined;
-  } & FunctionManifestTrigger1;
+} & FunctionManifestTrigger1;
 export type FunctionManifestTrigger1 =
   | {
       type?: 'sdk';
@@ -184,10 +127,7 @@ export type FunctionManifestTrigger1 =
       /**
        * @minItems 1
        */
-      methods?: [
-        'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-        ...('GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE')[]
-      ];
+      methods?: ('GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE')[];
       path: string;
       /**
        * Callable without an app user session.
@@ -205,7 +145,7 @@ export type FunctionManifestTrigger1 =
       /**
        * @minItems 1
        */
-      events?: ['insert' | 'update' | 'delete', ...('insert' | 'update' | 'delete')[]];
+      events?: ('insert' | 'update' | 'delete')[];
     }
   | {
       type: 'cms';
@@ -213,10 +153,7 @@ export type FunctionManifestTrigger1 =
       /**
        * @minItems 1
        */
-      events?: [
-        'create' | 'update' | 'delete' | 'publish' | 'unpublish',
-        ...('create' | 'update' | 'delete' | 'publish' | 'unpublish')[]
-      ];
+      events?: ('create' | 'update' | 'delete' | 'publish' | 'unpublish')[];
     };
 export type FunctionManifestEnvName = string;
 
@@ -725,7 +662,7 @@ export interface AppSchema {
    *
    * @minItems 1
    */
-  pages: [PageSchema, ...PageSchema[]];
+  pages: PageSchema[];
   navigation: Navigation;
   /**
    * Cloud functions of the app by name; callFunction actions and function queries refer to them.
@@ -759,7 +696,7 @@ export interface Locales {
    *
    * @minItems 1
    */
-  supported: [string, ...string[]];
+  supported: string[];
 }
 /**
  * App-wide look: colours, type and spacing that components use by default.
@@ -1092,11 +1029,7 @@ export interface TabBar {
    * @minItems 2
    * @maxItems 5
    */
-  items:
-    | [TabBarItem, TabBarItem]
-    | [TabBarItem, TabBarItem, TabBarItem]
-    | [TabBarItem, TabBarItem, TabBarItem, TabBarItem]
-    | [TabBarItem, TabBarItem, TabBarItem, TabBarItem, TabBarItem];
+  items: TabBarItem[];
   color?: Color;
   selectedColor?: Color;
   backgroundColor?: Color;
@@ -1207,7 +1140,7 @@ export interface ComponentMeta {
    *
    * @minItems 1
    */
-  targets: [ComponentMetaTarget, ...ComponentMetaTarget[]];
+  targets: ComponentMetaTarget[];
   /**
    * Props the component accepts, by prop name (camelCase); the property panel shows them in this order.
    */
@@ -1226,7 +1159,7 @@ export interface ComponentMeta {
    *
    * @minItems 1
    */
-  parents?: [ComponentMetaComponentName, ...ComponentMetaComponentName[]];
+  parents?: ComponentMetaComponentName[];
   /**
    * When true, the component is only used as the root node of a page (Page) and may not be placed inside another node.
    */
@@ -1288,7 +1221,7 @@ export interface ComponentMetaPropMeta {
    *
    * @minItems 1
    */
-  options?: [PropOption, ...PropOption[]];
+  options?: PropOption[];
   /**
    * JSON Schema (2020-12) that a literal value of the prop must satisfy, narrowing what `type` allows (e.g. the item shape of an `array`).
    */
@@ -1306,7 +1239,7 @@ export interface ComponentMetaPropMeta {
    *
    * @minItems 1
    */
-  targets?: [ComponentMetaTarget, ...ComponentMetaTarget[]];
+  targets?: ComponentMetaTarget[];
   editor?: EditorHints;
 }
 /**
@@ -1482,244 +1415,7 @@ export interface CloudFunctionManifest {
   /**
    * @maxItems 20
    */
-  triggers?:
-    | []
-    | [FunctionManifestTrigger]
-    | [FunctionManifestTrigger, FunctionManifestTrigger]
-    | [FunctionManifestTrigger, FunctionManifestTrigger, FunctionManifestTrigger]
-    | [FunctionManifestTrigger, FunctionManifestTrigger, FunctionManifestTrigger, FunctionManifestTrigger]
-    | [
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger
-      ]
-    | [
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger
-      ]
-    | [
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger
-      ]
-    | [
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger
-      ]
-    | [
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger
-      ]
-    | [
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger
-      ]
-    | [
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger
-      ]
-    | [
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger
-      ]
-    | [
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger
-      ]
-    | [
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger
-      ]
-    | [
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger
-      ]
-    | [
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger
-      ]
-    | [
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger
-      ]
-    | [
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger
-      ]
-    | [
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger
-      ]
-    | [
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger,
-        FunctionManifestTrigger
-      ];
+  triggers?: FunctionManifestTrigger[];
   /**
    * Plain environment variables, visible to the function as env.NAME.
    */

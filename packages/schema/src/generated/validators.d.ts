@@ -30,3 +30,5 @@ export const state: ValidateFunction;
 export const theme: ValidateFunction;
 /** Validates against schemas/value.schema.json */
 export const value: ValidateFunction;
+/** Like `app` but stops at the first error: a fast yes/no; run `app` for the full list. */
+export const appQuick: ValidateFunction;
