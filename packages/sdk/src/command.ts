@@ -51,6 +51,18 @@ function single(operator: string, operand: unknown): QueryCommand {
   return new QueryCommand(() => ({ [operator]: toWire(operand) }));
 }
 
+/** `_.or(_.lt(1), _.gt(9))` combines field conditions; `_.or([{ a: 1 }, { b: 2 }])` combines whole queries. */
+interface Logical {
+  (...conditions: QueryCommand[]): LogicalFieldCommand;
+  (conditions: QueryCommand[]): LogicalFieldCommand;
+  (...queries: WhereCondition[]): LogicalQuery;
+  (queries: WhereCondition[]): LogicalQuery;
+}
+
+function logicalOf(operator: '$or' | '$and' | '$nor'): Logical {
+  return ((...args: unknown[]) => logical(operator, args)) as Logical;
+}
+
 function logical(operator: '$or' | '$and' | '$nor', args: unknown[]): LogicalQuery | LogicalFieldCommand {
   const list = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
   if (list.every((item) => item instanceof QueryCommand))
@@ -74,9 +86,9 @@ export const command = {
     new QueryCommand(() => ({
       $elemMatch: condition instanceof QueryCommand ? condition.toJSON() : serializeWhere(condition),
     })),
-  and: (...conditions: unknown[]) => logical('$and', conditions),
-  or: (...conditions: unknown[]) => logical('$or', conditions),
-  nor: (...conditions: unknown[]) => logical('$nor', conditions),
+  and: logicalOf('$and'),
+  or: logicalOf('$or'),
+  nor: logicalOf('$nor'),
 
   /** Replaces the field's whole value (objects are not merged). */
   set: (value: unknown) => new UpdateCommand('$set', value),
