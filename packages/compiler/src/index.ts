@@ -1,0 +1,72 @@
+// @tessera/compiler: AppSchema → web | mini-program | app output.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { catalogue } from '@tessera/components';
+import { type AppSchema, migrateApp, validateApp } from '@tessera/schema';
+import { CompileError } from './errors';
+import { compileMp, type PackageSize } from './mp/index';
+
+export { CompileError } from './errors';
+export { PACKAGE_BUDGET, type PackageSize } from './mp/index';
+
+export type Target = 'web' | 'mp' | 'app';
+
+export interface CompileOptions {
+  target: Target;
+  /** Folder to write into (emptied first); omit to get the files in memory only. */
+  outDir?: string;
+  mode?: 'development' | 'production';
+  /** mp: convert px lengths in node styles to rpx. Default true. */
+  rpx?: boolean;
+  /** Locale for static texts (tab bar, titles); default the app's default locale. */
+  locale?: string;
+}
+
+export interface CompileResult {
+  target: Target;
+  /** Output files by relative path. */
+  files: Record<string, string>;
+  warnings: string[];
+  sizes: PackageSize[];
+}
+
+/** Validates (after migrating) and compiles an app; a schema problem throws CompileError with pointers. */
+export async function compile(input: unknown, options: CompileOptions): Promise<CompileResult> {
+  const { app: migrated } = migrateApp(input);
+  const validation = validateApp(migrated, { catalogue });
+  if (!validation.valid) throw new CompileError(validation.errors);
+  const app = migrated as AppSchema;
+  let result: CompileResult;
+  switch (options.target) {
+    case 'mp': {
+      const output = await compileMp(app, {
+        mode: options.mode ?? 'production',
+        rpx: options.rpx ?? true,
+        ...(options.locale ? { locale: options.locale } : {}),
+      });
+      result = { target: 'mp', ...output };
+      break;
+    }
+    case 'web':
+    case 'app':
+      // The web and app targets are built on runtime-core by the web runtime (see README).
+      throw new CompileError([
+        { pointer: '', message: `the "${options.target}" target is not implemented yet` },
+      ]);
+    default:
+      throw new CompileError([
+        { pointer: '', message: `unknown target "${String(options.target)}" (use web, mp or app)` },
+      ]);
+  }
+  if (options.outDir) await writeOutput(options.outDir, result.files);
+  return result;
+}
+
+export async function writeOutput(outDir: string, files: Record<string, string>): Promise<void> {
+  await rm(outDir, { recursive: true, force: true });
+  for (const [path, text] of Object.entries(files)) {
+    const target = join(outDir, path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, text);
+  }
+}

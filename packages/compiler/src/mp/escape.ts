@@ -1,0 +1,18 @@
+/** Text content for WXML: markup characters escaped; `{{` can never appear (callers bind such text). */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function escapeAttr(text: string): string {
+  return escapeText(text).replace(/"/g, '&quot;');
+}
+
+/** Literal text that WXML would read as a binding must go through data instead. */
+export function needsBinding(text: string): boolean {
+  return text.includes('{{') || text.includes('}}');
+}
+
+/** A JavaScript identifier made from a node id (method names). */
+export function identifier(text: string): string {
+  return text.replace(/[^A-Za-z0-9_]/g, '_');
+}

@@ -1,0 +1,90 @@
+import { compileExpression, ExpressionError, parseExpression } from '@tessera/expr';
+import { type Path, storePaths } from '@tessera/runtime-core';
+import { CompileError } from './errors';
+
+/** Scope roots every expression of an app may read (repeat names are added per node). */
+export const BASE_ROOTS = ['state', 'app', 'params', 'queries', 'auth', 'event', 'utils', 'code', 'form'];
+
+export interface CompiledValue {
+  /** JavaScript source of the runtime value: JSON, or `(scope) => …` for expressions. */
+  code: string;
+  /** Store paths the value reads. */
+  deps: Path[];
+  /** True when the value is an expression (or holds one). */
+  dynamic: boolean;
+  /** Roots read that are renderer locals (item, index, event, …). */
+  locals: string[];
+}
+
+export function isExpr(value: unknown): value is { $expr: string } {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    typeof (value as { $expr?: unknown }).$expr === 'string'
+  );
+}
+
+export function isI18n(value: unknown): value is { $i18n: Record<string, string> } {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && '$i18n' in value;
+}
+
+/**
+ * Compiles a schema value (literal, `$i18n`, `$expr`, or any nesting of them) to JavaScript
+ * source. Expression errors become CompileErrors naming `pointer`, line and column.
+ */
+export function compileValue(
+  value: unknown,
+  roots: readonly string[],
+  pointer: string,
+  formId?: string,
+): CompiledValue {
+  const deps: Path[] = [];
+  const locals = new Set<string>();
+  let dynamic = false;
+  const walk = (entry: unknown, at: string): string => {
+    if (isExpr(entry)) {
+      dynamic = true;
+      const source = entry.$expr;
+      const parsed = parseExpression(source, { scope: roots });
+      if (!parsed.ok) throw expressionIssue(at, source, parsed.errors);
+      try {
+        const { code } = compileExpression(source, { scope: roots });
+        for (const reference of parsed.references)
+          if (!BASE_ROOTS.includes(reference.root)) locals.add(reference.root);
+        deps.push(...storePaths(parsed.references, formId));
+        return `(scope) => ${code}`;
+      } catch (error) {
+        if (error instanceof ExpressionError) throw expressionIssue(at, source, error.errors);
+        throw error;
+      }
+    }
+    if (Array.isArray(entry)) return `[${entry.map((item, i) => walk(item, `${at}/${i}`)).join(', ')}]`;
+    if (entry !== null && typeof entry === 'object' && !isI18n(entry)) {
+      const fields = Object.entries(entry).map(
+        ([key, item]) => `${JSON.stringify(key)}: ${walk(item, `${at}/${escapeToken(key)}`)}`,
+      );
+      return `{ ${fields.join(', ')} }`;
+    }
+    return JSON.stringify(entry ?? null);
+  };
+  const code = walk(value, pointer);
+  return { code, deps, dynamic, locals: [...locals] };
+}
+
+function escapeToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function expressionIssue(
+  pointer: string,
+  source: string,
+  errors: { message: string; line: number; column: number }[],
+) {
+  return new CompileError(
+    errors.map((error) => ({
+      pointer: `${pointer}/$expr`,
+      message: `${error.message} (at ${error.line}:${error.column} of \`${source}\`)`,
+    })),
+  );
+}

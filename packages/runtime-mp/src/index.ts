@@ -1,0 +1,23 @@
+// @tessera/runtime-mp: WeChat mini-program runtime — Component()-built pages, computed view
+// keys, setData of changed paths only, and wx.* as the platform.
+export {
+  configureServices,
+  definePage,
+  getAppRuntime,
+  type HandlerSpec,
+  type MpApp,
+  resetApp,
+  setDataStats,
+} from './page';
+export { type RichNode, richTextNodes } from './rich-text';
+export { styleText } from './style';
+export {
+  type BindingSpec,
+  computeView,
+  type RepeatSpec,
+  repeatLocals,
+  updateView,
+  type ViewData,
+  type ViewSpec,
+} from './view';
+export { type Routes, type Wx, wxPlatform } from './wx-platform';
