@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Store } from '@tessera/store';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type RouteOptions } from 'fastify';
 import type { ServerConfig, ServerSecrets } from './config';
 import { errorHandler, notFoundHandler } from './errors';
 import { appAuthPlugin } from './plugins/app-auth';
@@ -14,6 +14,7 @@ import { docsPlugin } from './plugins/docs';
 import { healthPlugin } from './plugins/health';
 import { storagePlugin } from './plugins/storage';
 import { workspacesPlugin } from './plugins/workspaces';
+import { errorResponse } from './schemas';
 import './types';
 
 export interface AppDependencies {
@@ -41,6 +42,13 @@ const domainPlugins: FastifyPluginAsync[] = [
   // ── CMS ──
 ];
 
+/** Builder routes answer errors in one shape; say so in their OpenAPI entry (serialized loosely). */
+function documentErrors(route: RouteOptions): void {
+  if (!route.url.startsWith('/api/') || !route.schema?.response) return;
+  const response = route.schema.response as Record<string, unknown>;
+  response['4xx'] ??= errorResponse;
+}
+
 /** Composes the server from its plugins. Owns no routes itself. */
 export async function buildApp({ config, store, secrets }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
@@ -61,6 +69,7 @@ export async function buildApp({ config, store, secrets }: AppDependencies): Pro
   // preHandler: keys may use the parsed body (login is limited per IP + email).
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(docsPlugin); // before the routes so that OpenAPI sees all of them
+  app.addHook('onRoute', documentErrors);
 
   for (const plugin of domainPlugins) await app.register(plugin);
   return app;

@@ -26,6 +26,10 @@ export const isoDate = { type: 'string', format: 'date-time' } as const;
 
 export const errorResponse = {
   type: 'object',
+  description:
+    'An error: statusCode, error, message, details (JSON pointers), and sometimes more (e.g. currentVersion)',
+  required: ['statusCode', 'error', 'message'],
+  additionalProperties: true,
   properties: {
     statusCode: { type: 'integer' },
     error: { type: 'string' },
