@@ -76,6 +76,14 @@ function syntaxError(source: string, error: unknown): ExprError {
   const e = error as { message?: string; pos?: number };
   const offset = typeof e.pos === 'number' ? e.pos : 0;
   let message = String(e.message ?? error).replace(/\s*\(\d+:\d+\)$/, '');
+  const statement = /^\s*(if|for|while|do|switch|try|throw|return|let|const|var|break|continue)\b/.exec(
+    source,
+  );
+  if (statement) {
+    const keyword = statement[1] as string;
+    message = `\`${keyword}\` statements are not allowed; write one expression (use \`a ? b : c\` for choices)`;
+    return { message, ...positionOf(source, source.indexOf(keyword)) };
+  }
   if (error instanceof RangeError || /stack space/.test(message))
     message = 'the expression is nested too deeply; split it up';
   else if (source.trim() === '') message = 'the expression is empty';
