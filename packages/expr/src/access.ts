@@ -49,6 +49,12 @@ export function describe(value: unknown): string {
   }
 }
 
+// the runtime also runs in mini-program engines, so it avoids ES2022+ built-ins such as Object.hasOwn
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+export function hasOwn(target: unknown, name: string): boolean {
+  return hasOwnProperty.call(target, name);
+}
+
 /** Refuses values that are globals or code constructors; returns the value otherwise. */
 export function checked<T>(value: T): T {
   if (FORBIDDEN_VALUES.has(value))
@@ -73,7 +79,7 @@ function readOne(target: unknown, rawKey: unknown): unknown {
     throw new ExpressionRuntimeError(`cannot read \`${name}\` of a function`);
   }
   // only own properties: inherited ones are methods (reached through calls) or prototype internals
-  if (!Object.hasOwn(Object(target), name)) return undefined;
+  if (!hasOwn(target, name)) return undefined;
   return checked((target as Record<string, unknown>)[name]);
 }
 
@@ -126,7 +132,7 @@ function findMethod(target: unknown, rawName: unknown): ((...args: unknown[]) =>
   if (typeof target === 'function') {
     throw new ExpressionRuntimeError(`cannot call \`${name}\` of a function`);
   }
-  if (Object.hasOwn(Object(target), name)) {
+  if (hasOwn(target, name)) {
     const own = checked((target as Record<string, unknown>)[name]);
     if (own === null || own === undefined) return undefined;
     if (typeof own !== 'function') throw new ExpressionRuntimeError(`\`${name}\` is not a function`);
@@ -134,14 +140,16 @@ function findMethod(target: unknown, rawName: unknown): ((...args: unknown[]) =>
   }
   const allowed = allowedMethods(target);
   if (allowed?.has(name)) {
-    // sort and reverse would change the array in place; expressions never change data
-    const builtinName = name === 'sort' ? 'toSorted' : name === 'reverse' ? 'toReversed' : name;
+    // sort and reverse would change the array in place; expressions never change data, so they work on a copy
+    const copy = name === 'sort' || name === 'reverse' || name === 'toSorted' || name === 'toReversed';
+    const builtinName = name === 'toSorted' ? 'sort' : name === 'toReversed' ? 'reverse' : name;
     const builtin = (Object(target) as Record<string, unknown>)[builtinName] as (
       ...args: unknown[]
     ) => unknown;
     return (...args) => {
       if (typeof target === 'string') checkStringArguments(target, name, args);
-      return checked(Reflect.apply(builtin, target, args.map(guardCallback)));
+      const receiver = copy ? Array.prototype.slice.call(target) : target;
+      return checked(Reflect.apply(builtin, receiver, args.map(guardCallback)));
     };
   }
   if (name in Object(target)) {

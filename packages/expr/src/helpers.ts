@@ -1,4 +1,4 @@
-import { describe, get, key } from './access';
+import { describe, get, hasOwn, key } from './access';
 import { ExpressionRuntimeError } from './runtime-error';
 
 type DateInput = Date | number | string;
@@ -74,7 +74,7 @@ function includes(collection: unknown, item: unknown): boolean {
   if (typeof collection === 'string') return collection.includes(String(item));
   if (Array.isArray(collection)) return collection.includes(item);
   if (collection === null || collection === undefined || typeof collection === 'function') return false;
-  return Object.hasOwn(Object(collection), key(item));
+  return hasOwn(collection, key(item));
 }
 
 function isEmpty(value: unknown): boolean {
