@@ -54,13 +54,13 @@ function log(level: string, args: unknown[]) {
   bridge.log(level, text.length > 10_000 ? `${text.slice(0, 10_000)}…` : text);
 }
 
-export const console = freeze({
-  log: (...args: unknown[]) => log('info', args),
-  info: (...args: unknown[]) => log('info', args),
-  debug: (...args: unknown[]) => log('debug', args),
-  warn: (...args: unknown[]) => log('warn', args),
-  error: (...args: unknown[]) => log('error', args),
-});
+type Console = Record<'log' | 'info' | 'debug' | 'warn' | 'error', (...args: unknown[]) => void>;
+const consoleMethods: Record<string, (...args: unknown[]) => void> = {};
+for (const method of ['log', 'info', 'debug', 'warn', 'error']) {
+  const level = method === 'log' ? 'info' : method;
+  consoleMethods[method] = (...args: unknown[]) => log(level, args);
+}
+export const console = freeze(consoleMethods) as Console;
 
 export class HostError extends Error {
   constructor(name: string, message: string) {

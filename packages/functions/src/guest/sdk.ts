@@ -13,31 +13,49 @@ export interface FindOptions {
   limit?: number;
 }
 
-function collectionOf(name: string, bypassRules: boolean) {
-  const call = (method: string, ...args: unknown[]) =>
-    callHost('db', method, [{ collection: name, bypassRules }, ...args]);
-  return Object.freeze({
-    find: (filter: object = {}, options: FindOptions = {}) =>
-      call('find', filter, options) as Promise<Document[]>,
-    findOne: (filter: object = {}, options: FindOptions = {}) =>
-      call('findOne', filter, options) as Promise<Document | null>,
-    countDocuments: (filter: object = {}) => call('countDocuments', filter) as Promise<number>,
-    insertOne: (doc: object) => call('insertOne', doc) as Promise<{ insertedId: string }>,
-    insertMany: (docs: object[]) => call('insertMany', docs) as Promise<{ insertedIds: string[] }>,
-    updateOne: (filter: object, update: object, options: object = {}) =>
-      call('updateOne', filter, update, options) as Promise<{
-        matchedCount: number;
-        modifiedCount: number;
-        upsertedId?: string;
-      }>,
-    updateMany: (filter: object, update: object, options: object = {}) =>
-      call('updateMany', filter, update, options) as Promise<{ matchedCount: number; modifiedCount: number }>,
-    deleteOne: (filter: object) => call('deleteOne', filter) as Promise<{ deletedCount: number }>,
-    deleteMany: (filter: object) => call('deleteMany', filter) as Promise<{ deletedCount: number }>,
-    findOneAndUpdate: (filter: object, update: object, options: object = {}) =>
-      call('findOneAndUpdate', filter, update, options) as Promise<Document | null>,
-    aggregate: (pipeline: object[]) => call('aggregate', pipeline) as Promise<Document[]>,
-  });
+const COLLECTION_METHODS = [
+  'find',
+  'findOne',
+  'countDocuments',
+  'insertOne',
+  'insertMany',
+  'updateOne',
+  'updateMany',
+  'deleteOne',
+  'deleteMany',
+  'findOneAndUpdate',
+  'aggregate',
+] as const;
+
+export interface Collection {
+  find(filter?: object, options?: FindOptions): Promise<Document[]>;
+  findOne(filter?: object, options?: FindOptions): Promise<Document | null>;
+  countDocuments(filter?: object): Promise<number>;
+  insertOne(doc: object): Promise<{ insertedId: string }>;
+  insertMany(docs: object[]): Promise<{ insertedIds: string[] }>;
+  updateOne(
+    filter: object,
+    update: object,
+    options?: object,
+  ): Promise<{ matchedCount: number; modifiedCount: number; upsertedId?: string }>;
+  updateMany(
+    filter: object,
+    update: object,
+    options?: object,
+  ): Promise<{ matchedCount: number; modifiedCount: number }>;
+  deleteOne(filter: object): Promise<{ deletedCount: number }>;
+  deleteMany(filter: object): Promise<{ deletedCount: number }>;
+  findOneAndUpdate(filter: object, update: object, options?: object): Promise<Document | null>;
+  aggregate(pipeline: object[]): Promise<Document[]>;
+}
+
+// Methods are made in a loop: every function literal costs compile time in each fresh context.
+function collectionOf(name: string, bypassRules: boolean): Collection {
+  const target = { collection: name, bypassRules };
+  const collection: Record<string, unknown> = {};
+  for (const method of COLLECTION_METHODS)
+    collection[method] = (...args: unknown[]) => callHost('db', method, [target, ...args]);
+  return Object.freeze(collection) as unknown as Collection;
 }
 
 function databaseOf(bypassRules: boolean) {
@@ -56,23 +74,28 @@ export interface StoredFile {
   encoding: 'utf8' | 'base64';
 }
 
-export const storage = Object.freeze({
-  read: (path: string, options: { encoding?: 'utf8' | 'base64' } = {}) =>
-    callHost('storage', 'read', [path, options]) as Promise<StoredFile>,
-  write: (
+function capability<T>(name: string, methods: readonly string[]): T {
+  const api: Record<string, unknown> = {};
+  for (const method of methods) api[method] = (...args: unknown[]) => callHost(name, method, args);
+  return Object.freeze(api) as T;
+}
+
+export const storage = capability<{
+  read(path: string, options?: { encoding?: 'utf8' | 'base64' }): Promise<StoredFile>;
+  write(
     path: string,
     content: string,
-    options: { contentType?: string; encoding?: 'utf8' | 'base64' } = {},
-  ) => callHost('storage', 'write', [path, content, options]) as Promise<{ path: string; size: number }>,
-  remove: (path: string) => callHost('storage', 'remove', [path]) as Promise<{ deleted: boolean }>,
-  list: (prefix = '') => callHost('storage', 'list', [prefix]) as Promise<{ path: string; size: number }[]>,
-  url: (path: string) => callHost('storage', 'url', [path]) as Promise<string>,
-});
+    options?: { contentType?: string; encoding?: 'utf8' | 'base64' },
+  ): Promise<{ path: string; size: number }>;
+  remove(path: string): Promise<{ deleted: boolean }>;
+  list(prefix?: string): Promise<{ path: string; size: number }[]>;
+  url(path: string): Promise<string>;
+}>('storage', ['read', 'write', 'remove', 'list', 'url']);
 
-export const cms = Object.freeze({
-  list: (model: string, query: object = {}) => callHost('cms', 'list', [model, query]) as Promise<Document[]>,
-  get: (model: string, id: string) => callHost('cms', 'get', [model, id]) as Promise<Document | null>,
-});
+export const cms = capability<{
+  list(model: string, query?: object): Promise<Document[]>;
+  get(model: string, id: string): Promise<Document | null>;
+}>('cms', ['list', 'get']);
 
 export interface FetchInit {
   method?: string;

@@ -51,7 +51,9 @@ async function engineFor(memoryMb: number): Promise<Engine> {
   activeDeadline = 0;
   const maximum = (memoryMb + SANDBOX.wasmHeadroomMb) * 16;
   const wasmMemory = new wasmApi.Memory({ initial: Math.min(256, maximum), maximum });
-  const module = await newQuickJSWASMModuleFromVariant(newVariant(RELEASE_SYNC, { wasmModule, wasmMemory }));
+  const module = await newQuickJSWASMModuleFromVariant(
+    newVariant(RELEASE_SYNC, { wasmModule, wasmMemory } as Parameters<typeof newVariant>[1]),
+  );
   engine = { module, memoryMb, runtime: undefined, runs: 0 };
   return engine;
 }
