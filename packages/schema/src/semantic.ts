@@ -127,6 +127,7 @@ export class SemanticChecker {
   run(): SchemaIssue[] {
     const app = this.app;
     this.checkLocales();
+    this.checkValue(app.name, '', 'name', null);
     this.collectPages();
     this.checkNavigation();
     this.checkState(app.state, '/state');
@@ -498,8 +499,8 @@ export class SemanticChecker {
     }
     const obj = value as Json;
     if (typeof obj.$expr === 'string') {
+      // where expressions are not allowed (scope null) the structural check reports it
       if (scope) this.checkExpression(obj.$expr, `${pointer}/$expr`, scope);
-      else this.report(`${pointer}/$expr`, 'expressions are not allowed here');
       return;
     }
     if (isObject(obj.$i18n)) {
