@@ -44,6 +44,7 @@ async function writeUntilKilled(
       if (reply.status !== 200) throw new Error(`unexpected ${reply.status}: ${reply.text}`);
       version = reply.body.version;
       acked.set(version, marker);
+      progress.acked += 1;
     } catch (error) {
       if (/unexpected/.test(String(error))) throw error;
       return acked; // the connection died with the server
@@ -66,8 +67,11 @@ it('keeps every acknowledged write when the server is SIGKILLed at a random mome
   const allAcked = new Map<string, Map<number, string>>(apps.map((a) => [a.id, new Map()]));
 
   for (let round = 1; round <= ROUNDS; round++) {
+    progress.acked = 0;
     const writers = apps.map((a) => writeUntilKilled(admin, a.id, a.schema, lastAcked.get(a.id)!));
-    const delay = 300 + Math.floor(Math.random() * 1200);
+    // Kill at a random moment once writing is under way (a loaded machine may be slow to start).
+    while (progress.acked === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const delay = Math.floor(Math.random() * 1200);
     await new Promise((resolve) => setTimeout(resolve, delay));
     server.process.kill('SIGKILL');
     expect(await server.exited).toBe('SIGKILL');
@@ -103,7 +107,7 @@ it('keeps every acknowledged write when the server is SIGKILLed at a random mome
     }
     const total = [...allAcked.values()].reduce((n, m) => n + m.size, 0);
     console.log(
-      `crash round ${round}: killed after ${delay} ms; ${acknowledged} saves acknowledged this round, ` +
+      `crash round ${round}: killed ${delay} ms after the first acknowledged save; ${acknowledged} saves acknowledged this round, ` +
         `${found}/${total} acknowledged saves found after restart, ${extra} unacknowledged but committed`,
     );
     expect(found).toBe(total);
@@ -111,4 +115,4 @@ it('keeps every acknowledged write when the server is SIGKILLed at a random mome
   }
   server.process.kill('SIGTERM');
   await server.exited;
-});
+}, 180_000);

@@ -42,7 +42,7 @@ describe('sessions live in the store', () => {
     } finally {
       await second.close({ keepData: true });
     }
-  });
+  }, 60_000);
 
   it('work across two server processes sharing one data dir, and SIGTERM shuts down cleanly', async () => {
     const dataDir = await makeDataDir();
@@ -79,5 +79,5 @@ describe('sessions live in the store', () => {
     b.process.kill('SIGTERM');
     expect(await a.exited).toBe('0');
     expect(await b.exited).toBe('0');
-  });
+  }, 120_000);
 });
