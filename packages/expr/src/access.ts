@@ -50,9 +50,9 @@ export function describe(value: unknown): string {
 }
 
 // the runtime also runs in mini-program engines, so it avoids ES2022+ built-ins such as Object.hasOwn
-const hasOwnProperty = Object.prototype.hasOwnProperty;
+const ownCheck = Object.prototype.hasOwnProperty;
 export function hasOwn(target: unknown, name: string): boolean {
-  return hasOwnProperty.call(target, name);
+  return ownCheck.call(target, name);
 }
 
 /** Refuses values that are globals or code constructors; returns the value otherwise. */
