@@ -24,6 +24,8 @@ export interface HandlerSpec {
   setUi?: [string, string];
   submit?: string;
   reset?: string;
+  /** itemTap of a List: event.detail gets the item and index of this repeat. */
+  item?: string;
 }
 
 export interface MpApp {
@@ -157,6 +159,8 @@ async function handle(host: Host, spec: HandlerSpec, event: WxEvent, repeats: Ma
   const base: Locals = spec.form ? { form: spec.form } : {};
   const locals = repeatLocals(page, chain, indices, base);
   let detail: Record<string, unknown> = { ...(event?.detail ?? {}) };
+  const itemRepeat = spec.item ? repeats.get(spec.item) : undefined;
+  if (itemRepeat) detail = { ...detail, item: locals[itemRepeat.item], index: locals[itemRepeat.index] };
   if (spec.field) {
     const value = await fieldValue(page, spec, event, locals);
     if (value === SKIP) return;

@@ -136,7 +136,8 @@ export function repeatLocals(
 }
 
 export function computeBinding(page: PageRuntime, binding: BindingSpec, locals: Locals): unknown {
-  if (binding.field) return jsonSafe(page.formValues(binding.field[0])[binding.field[1]] ?? null);
+  // An empty field shows nothing (WXML would print null).
+  if (binding.field) return jsonSafe(page.formValues(binding.field[0])[binding.field[1]] ?? '');
   if (binding.error) return page.formErrors(binding.error[0])[binding.error[1]] ?? '';
   if (binding.ui) {
     const [node, name, initial] = binding.ui;

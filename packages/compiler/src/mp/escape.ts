@@ -7,9 +7,12 @@ export function escapeAttr(text: string): string {
   return escapeText(text).replace(/"/g, '&quot;');
 }
 
-/** Literal text that WXML would read as a binding must go through data instead. */
+/**
+ * Literal text that WXML would read as a binding or markup goes through data instead: WXML shows
+ * entities such as &amp; literally, so escaping cannot keep such text intact.
+ */
 export function needsBinding(text: string): boolean {
-  return text.includes('{{') || text.includes('}}');
+  return /[{}<>&"]/.test(text);
 }
 
 /** A JavaScript identifier made from a node id (method names). */

@@ -180,10 +180,14 @@ export function generatePage(page: PageSchema, pageIndex: number, options: MpPag
     const props = node.props ?? {};
     const propValue = (prop: string): unknown => (prop in props ? props[prop] : meta.props[prop]?.default);
 
-    const bindProp = (prop: string, kind: 'text' | 'raw' | 'bool' | 'rich'): string | undefined => {
+    const bindProp = (
+      prop: string,
+      kind: 'text' | 'raw' | 'bool' | 'rich',
+      force = false,
+    ): string | undefined => {
       const value = propValue(prop);
       if (value === undefined) return undefined;
-      if (!isExpr(value) && !isI18n(value) && kind !== 'rich' && kind !== 'raw') return undefined;
+      if (!force && !isExpr(value) && !isI18n(value) && kind !== 'rich' && kind !== 'raw') return undefined;
       const compiled = compileValue(value, inner.roots, `${pointer}/props/${prop}`, form);
       return bindValue(inner, compiled, kind);
     };
@@ -203,6 +207,7 @@ export function generatePage(page: PageSchema, pageIndex: number, options: MpPag
         if (value === undefined) return '';
         const text = literalText(value);
         if (text !== undefined && !isExpr(value) && !isI18n(value)) return escapeAttr(text);
+        if (typeof value === 'string') return `{{${bindProp(prop, 'text', true)}}}`;
         const isList =
           Array.isArray(value) ||
           (value !== null && typeof value === 'object' && !isExpr(value) && !isI18n(value));
@@ -213,7 +218,7 @@ export function generatePage(page: PageSchema, pageIndex: number, options: MpPag
         if (value === undefined) return '';
         const text = literalText(value);
         if (text !== undefined && !isExpr(value) && !isI18n(value)) return escapeText(text);
-        return `{{${bindProp(prop, 'text')}}}`;
+        return `{{${bindProp(prop, 'text', true)}}}`;
       },
       literal(prop) {
         const value = propValue(prop);
@@ -323,6 +328,7 @@ export function generatePage(page: PageSchema, pageIndex: number, options: MpPag
           handled.add('itemTap');
           const spec = {
             actions: compileValue(tap, opened.frame.roots, `${pointer}/events/itemTap`, form).code,
+            item: JSON.stringify(opened.key),
           };
           body = `<view class="t-list__item" bindtap="${addHandler(node, 'itemTap', opened.frame, spec)}"${ixAttr(opened.frame)}>${body}</view>`;
         }

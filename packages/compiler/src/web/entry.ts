@@ -1,0 +1,42 @@
+import type { AppSchema } from '@tessera/schema';
+import { BASE_ROOTS, compileValue } from '../values';
+
+const js = (value: unknown) => JSON.stringify(value ?? null);
+
+/** Virtual module name of a page and of a code block. */
+export const pageModuleId = (pageId: string) => `tessera:page/${pageId}`;
+export const codeModuleId = (block: string) => `tessera:code/${block}`;
+
+/**
+ * The entry module: the app descriptor, a lazy loader per page (so esbuild splits each page into
+ * its own chunk), code blocks, and the call that mounts the app.
+ */
+export function generateEntry(app: AppSchema, options: { inspect: boolean }): string {
+  const blocks = Object.keys(app.codeBlocks ?? {});
+  const imports = blocks.map((name, i) => `import * as code${i} from ${js(codeModuleId(name))};`);
+  const state = compileValue(app.state ?? {}, BASE_ROOTS, '/state').code;
+  const queries = compileValue(app.queries ?? {}, BASE_ROOTS, '/queries').code;
+  const pages = app.pages.map((page) => `${js(page.id)}: { path: ${js(page.path)}, load: () => import(${js(pageModuleId(page.id))}) }`);
+  const tabBar = app.navigation.tabBar as { items?: { page: string; text: unknown; icon?: string }[] } | undefined;
+  const tabs = tabBar?.items?.length
+    ? `{ items: [${tabBar.items.map((item, i) => `{ page: ${js(item.page)}, text: ${compileValue(item.text, BASE_ROOTS, `/navigation/tabBar/items/${i}/text`).code} }`).join(', ')}] }`
+    : 'undefined';
+  const descriptor = [
+    `id: ${js(app.id)}`,
+    `locales: ${js(app.locales)}`,
+    `state: ${state}`,
+    `queries: ${queries}`,
+    `pages: { ${app.pages.map((page) => `${js(page.id)}: { path: ${js(page.path)} }`).join(', ')} }`,
+    `home: ${js(app.navigation.home)}`,
+    `code: { ${blocks.map((name, i) => `${js(name)}: code${i}`).join(', ')} }`,
+  ];
+  return [
+    `import * as rt from '@tessera/expr/runtime';`,
+    `import { startApp } from '@tessera/runtime-web';`,
+    ...imports,
+    `const entry = { app: { ${descriptor.join(', ')} }, name: ${compileValue(app.name, BASE_ROOTS, '/name').code}, pages: { ${pages.join(', ')} }, tabBar: ${tabs} };`,
+    `startApp(entry, document.getElementById('app')${options.inspect ? ', { inspect: true }' : ''});`,
+    '',
+  ].join('\n');
+}
+

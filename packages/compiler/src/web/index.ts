@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { webStyles } from '@tessera/components/web';
+import type { AppSchema } from '@tessera/schema';
+import * as esbuild from 'esbuild';
+import { CompileError } from '../errors';
+import { codeModuleId, generateEntry, pageModuleId } from './entry';
+import { indexHtml } from './html';
+import { generateWebPage } from './page';
+import { themeCss } from './theme';
+
+export interface WebOptions {
+  mode: 'development' | 'production';
+  locale?: string;
+  /** URL path the app is served from (default '/'). */
+  base?: string;
+  /** Test builds: record navigations, toasts and state on `globalThis.__tessera` instead of navigating. */
+  inspect?: boolean;
+  /** Extra tags for index.html's head (the app target links its manifest). */
+  manifest?: string;
+}
+
+export interface WebOutput {
+  files: Record<string, string>;
+  warnings: string[];
+  /** Output JS file names by what loads them: the entry and each page (with the chunks they import). */
+  chunks: { entry: string[]; pages: Record<string, string[]> };
+  /** esbuild's metafile, for size reports (`esbuild.analyzeMetafile`). */
+  metafile: esbuild.Metafile;
+}
+
+/** Generated sources of every virtual module (also what the code-generation fixtures compare). */
+export function generateWebSources(app: AppSchema, options: { inspect?: boolean } = {}) {
+  const pages: Record<string, string> = {};
+  const warnings: string[] = [];
+  for (const [index, page] of app.pages.entries()) {
+    const generated = generateWebPage(page, index);
+    pages[page.id] = generated.code;
+    warnings.push(...generated.warnings);
+  }
+  return { entry: generateEntry(app, { inspect: options.inspect === true }), pages, warnings };
+}
+
+const resolveDir = fileURLToPath(new URL('.', import.meta.url));
+
+/** AppSchema → a static web app: index.html, hashed CSS, and esbuild's split, minified ES modules. */
+export async function compileWeb(app: AppSchema, options: WebOptions): Promise<WebOutput> {
+  const locale = options.locale ?? app.locales.default;
+  const base = options.base ?? '/';
+  const sources = generateWebSources(app, options);
+  const production = options.mode !== 'development';
+  let result: esbuild.BuildResult<{ write: false; metafile: true }>;
+  try {
+    result = await esbuild.build({
+      entryPoints: { app: 'tessera:entry' },
+      bundle: true,
+      write: false,
+      outdir: '/assets',
+      format: 'esm',
+      splitting: true,
+      minify: production,
+      sourcemap: false,
+      target: 'es2020',
+      platform: 'browser',
+      metafile: true,
+      entryNames: '[name]-[hash]',
+      chunkNames: 'chunk-[hash]',
+      legalComments: 'none',
+      define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+      logLevel: 'silent',
+      plugins: [virtualModules(app, sources)],
+    });
+  } catch (error) {
+    const failure = error as { errors?: esbuild.Message[] };
+    throw new CompileError(
+      (failure.errors ?? [{ text: String(error) } as esbuild.Message]).map((message) => ({
+        pointer: pointerOf(app, message.location?.file ?? ''),
+        message: `bundling failed: ${message.text}`,
+      })),
+    );
+  }
+  const files: Record<string, string> = {};
+  for (const file of result.outputFiles) files[`assets/${file.path.split('/assets/')[1]}`] = file.text;
+  const css = `${themeCss(app.theme)}\n${webStyles}`;
+  const cssFile = `assets/app-${hash(css)}.css`;
+  files[cssFile] = css;
+  const chunks = chunkMap(result.metafile);
+  const entry = chunks.entry[0] as string;
+  const home = chunks.pages[app.navigation.home] ?? [];
+  files['index.html'] = indexHtml(app, {
+    locale,
+    base,
+    entry,
+    css: cssFile,
+    preload: [...chunks.entry.slice(1), ...home].filter((file, i, all) => all.indexOf(file) === i),
+    ...(options.manifest ? { manifest: options.manifest } : {}),
+  });
+  return { files, warnings: sources.warnings, chunks, metafile: result.metafile };
+}
+
+function virtualModules(app: AppSchema, sources: ReturnType<typeof generateWebSources>): esbuild.Plugin {
+  return {
+    name: 'tessera-virtual',
+    setup(build) {
+      build.onResolve({ filter: /^tessera:/ }, (args) => ({ path: args.path, namespace: 'tessera' }));
+      build.onLoad({ filter: /.*/, namespace: 'tessera' }, (args) => {
+        if (args.path === 'tessera:entry') return { contents: sources.entry, loader: 'js', resolveDir };
+        const page = args.path.slice('tessera:page/'.length);
+        if (args.path === pageModuleId(page) && sources.pages[page] !== undefined)
+          return { contents: sources.pages[page], loader: 'js', resolveDir };
+        const block = args.path.slice('tessera:code/'.length);
+        const code = app.codeBlocks?.[block];
+        if (args.path === codeModuleId(block) && code)
+          return { contents: code.source, loader: code.language === 'js' ? 'js' : 'ts', resolveDir };
+        return { errors: [{ text: `no generated module named ${args.path}` }] };
+      });
+    },
+  };
+}
+
+/** Which output files the entry and each page need (their own file first, then imported chunks). */
+function chunkMap(metafile: esbuild.Metafile): WebOutput['chunks'] {
+  const byInput = new Map<string, string>();
+  // Entry points of the virtual namespace are reported as `tessera:<path>`.
+  for (const [file, output] of Object.entries(metafile.outputs))
+    if (output.entryPoint) byInput.set(output.entryPoint.replace(/^tessera:(?=tessera:)/, ''), file);
+  const closure = (file: string) => {
+    const seen: string[] = [];
+    const visit = (name: string) => {
+      if (seen.includes(name)) return;
+      seen.push(name);
+      for (const imported of metafile.outputs[name]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
+    };
+    visit(file);
+    return seen.map((name) => `assets/${name.split('/assets/')[1] ?? name}`);
+  };
+  const pages: Record<string, string[]> = {};
+  for (const [input, file] of byInput) if (input.startsWith('tessera:page/')) pages[input.slice('tessera:page/'.length)] = closure(file);
+  const entryFile = byInput.get('tessera:entry');
+  return { entry: entryFile ? closure(entryFile) : [], pages };
+}
+
+function pointerOf(app: AppSchema, file: string): string {
+  if (file.startsWith('tessera:code/')) return `/codeBlocks/${file.slice('tessera:code/'.length)}/source`;
+  if (file.startsWith('tessera:page/')) {
+    const index = app.pages.findIndex((page) => page.id === file.slice('tessera:page/'.length));
+    return index >= 0 ? `/pages/${index}` : '';
+  }
+  return '';
+}
+
+const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 8).toUpperCase();

@@ -1,0 +1,39 @@
+/**
+ * The target-neutral conformance script (fixtures/conformance/<name>/script.json). Each target's
+ * runner (mini-program simulator here, Chromium for the web) performs the same steps.
+ *
+ * A node is named by its id, or `{ "id": "...", "index": n }` for the n-th copy inside a repeat.
+ */
+export type NodeRef = string | { id: string; index: number };
+
+export type Step =
+  | { tap: NodeRef }
+  /** Types text into a field (Input, Textarea, NumberInput). */
+  | { input: [NodeRef, string] }
+  /** Switches a Switch on or off. */
+  | { toggle: [NodeRef, boolean] }
+  /** Rendered text of the node, whitespace trimmed. */
+  | { expectText: [NodeRef, string] }
+  /** The validation message shown under a form field ('' when valid). */
+  | { expectFieldError: [NodeRef, string] }
+  /** Whether the node is rendered at all. */
+  | { expectVisible: [NodeRef, boolean] }
+  /** How many copies of the node are rendered (repeats). */
+  | { expectCount: [string, number] }
+  /** Page state variable (dot path allowed) equals the JSON value. */
+  | { expectState: [string, unknown] }
+  | { expectAppState: [string, unknown] }
+  /** Messages of every toast shown so far, in order. */
+  | { expectToasts: string[] }
+  /** The answer the user gives to the next modal. */
+  | { answerModal: boolean }
+  /** Navigations requested so far: page id and params. */
+  | { expectNavigations: { page: string; params?: Record<string, string> }[] };
+
+export interface ConformanceScript {
+  description: string;
+  /** Page to open (default the home page) and its route params. */
+  page?: string;
+  params?: Record<string, string>;
+  steps: Step[];
+}

@@ -1,0 +1,233 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compile } from '../src/index';
+import type { ConformanceScript, NodeRef, Step } from './conformance-script';
+
+const require = createRequire(import.meta.url);
+
+interface SimNode {
+  dom: Element;
+  dispatchEvent(name: string, options?: { detail?: unknown }): void;
+  querySelector(selector: string): SimNode | null;
+  querySelectorAll(selector: string): SimNode[];
+}
+
+/** What the fake device recorded: the wx.* calls a page made. */
+interface Device {
+  toasts: string[];
+  navigations: { page: string; params: Record<string, string> }[];
+  modalAnswers: boolean[];
+}
+
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+/** Stands in for the WeChat client's `wx` object: records what the app asked the device to do. */
+function fakeWx(device: Device, routes: Record<string, string>) {
+  const storage = new Map<string, unknown>();
+  const pageOf = (url: string) => {
+    const [path = '', query = ''] = url.split('?');
+    const page = Object.entries(routes).find(([, route]) => route === path)?.[0] ?? path;
+    return { page, params: Object.fromEntries(new URLSearchParams(query)) };
+  };
+  type Options = { success?: (result: unknown) => void; [field: string]: unknown };
+  const ok = (options: Options, result: unknown = {}) => options.success?.(result);
+  return {
+    showToast: (options: Options) => {
+      device.toasts.push(String(options.title));
+      ok(options);
+    },
+    showModal: (options: Options) => ok(options, { confirm: device.modalAnswers.shift() ?? true }),
+    navigateTo: (options: Options) => {
+      device.navigations.push(pageOf(String(options.url)));
+      ok(options);
+    },
+    redirectTo: (options: Options) => {
+      device.navigations.push(pageOf(String(options.url)));
+      ok(options);
+    },
+    switchTab: (options: Options) => {
+      device.navigations.push(pageOf(String(options.url)));
+      ok(options);
+    },
+    navigateBack: (options: Options) => {
+      device.navigations.push({ page: '<back>', params: { delta: String(options.delta) } });
+      ok(options);
+    },
+    setClipboardData: (options: Options) => ok(options),
+    getStorageSync: (key: string) => storage.get(key) ?? '',
+    setStorageSync: (key: string, value: unknown) => storage.set(key, value),
+    removeStorageSync: (key: string) => storage.delete(key),
+  };
+}
+
+let dom: { window: Record<string, unknown> & { document: Document } } | null = null;
+
+/**
+ * A jsdom window as globals for miniprogram-simulate. Made by hand in a node environment, because
+ * under vitest's jsdom environment esbuild refuses jsdom's TextEncoder; Node 20's own Event
+ * classes break j-component's dispatch, so jsdom's replace them.
+ */
+function installDom(): void {
+  if (!dom) {
+    const { JSDOM } = require('jsdom');
+    dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { pretendToBeVisual: true });
+  }
+  const win = (dom as NonNullable<typeof dom>).window;
+  const globals: Record<string, unknown> = { window: win, document: win.document };
+  for (const name of [
+    'Event',
+    'CustomEvent',
+    'Node',
+    'Element',
+    'HTMLElement',
+    'DocumentFragment',
+    'MutationObserver',
+    'getComputedStyle',
+    'navigator',
+    'Text',
+    'Comment',
+  ]) {
+    globals[name] = win[name];
+  }
+  for (const [name, value] of Object.entries(globals)) {
+    Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
+  }
+}
+
+export interface FixtureRun {
+  /** Largest setData payload in bytes. */
+  maxSetData: number;
+}
+
+/** Compiles a conformance fixture for mp, loads its page in miniprogram-simulate and plays the script. */
+export async function runMpFixture(dir: string): Promise<FixtureRun> {
+  const app = JSON.parse(await readFile(join(dir, 'app.json'), 'utf8'));
+  const script = JSON.parse(await readFile(join(dir, 'script.json'), 'utf8')) as ConformanceScript;
+  const outDir = await mkdtemp(join(tmpdir(), 'tessera-mp-'));
+  try {
+    await compile(app, { target: 'mp', outDir, mode: 'development' });
+    installDom();
+    const device: Device = { toasts: [], navigations: [], modalAnswers: [] };
+    const appJson = JSON.parse(await readFile(join(outDir, 'app.json'), 'utf8'));
+    const common = require(join(outDir, 'common/runtime.js'));
+    (globalThis as Record<string, unknown>).wx = fakeWx(device, common.app.routes.pages);
+    common.resetApp();
+    common.setDataStats.max = 0;
+    const pageId = script.page ?? app.navigation.home;
+    const route = (common.app.routes.pages[pageId] as string).slice(1);
+    if (
+      !appJson.pages.includes(route) &&
+      !JSON.stringify(appJson.subPackages ?? []).includes(route.split('/').slice(1).join('/'))
+    ) {
+      throw new Error(`app.json does not list ${route}`);
+    }
+    const simulate = require('miniprogram-simulate');
+    const id = simulate.load(join(outDir, route), { rootPath: outDir, compiler: 'simulate' });
+    const comp = simulate.render(id);
+    comp.attach((dom as NonNullable<typeof dom>).window.document.createElement('parent-wrapper'));
+    await comp.instance.onLoad(script.params ?? {});
+    await settle();
+    for (const [index, step] of script.steps.entries()) {
+      try {
+        await play(step, comp, device);
+      } catch (error) {
+        throw new Error(`step ${index + 1} ${JSON.stringify(step)}: ${(error as Error).message}`);
+      }
+    }
+    return { maxSetData: common.setDataStats.max };
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+function find(comp: SimNode, ref: NodeRef): SimNode {
+  const id = typeof ref === 'string' ? ref : ref.id;
+  const all = comp.querySelectorAll(`#${id}`);
+  const node = all[typeof ref === 'string' ? 0 : ref.index];
+  if (!node) throw new Error(`no rendered node ${JSON.stringify(ref)} (found ${all.length})`);
+  return node;
+}
+
+/** The element of a component's part (input, switch, error text) inside the node; built-in elements have no shadow root, so select from the page. */
+function inside(comp: SimNode, ref: NodeRef, selectors: string[]): SimNode {
+  const id = typeof ref === 'string' ? ref : ref.id;
+  const index = typeof ref === 'string' ? 0 : ref.index;
+  for (const selector of selectors) {
+    const found = comp.querySelectorAll(`#${id} ${selector}`)[index];
+    if (found) return found;
+  }
+  throw new Error(`node ${JSON.stringify(ref)} has no ${selectors.join(' or ')}`);
+}
+
+function text(node: SimNode): string {
+  return (node.dom.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+async function play(
+  step: Step,
+  comp: SimNode & {
+    instance: {
+      $page: { store: { get(path: string[]): unknown }; app: { store: { get(path: string[]): unknown } } };
+    };
+  },
+  device: Device,
+) {
+  const equal = (actual: unknown, expected: unknown, what: string) => {
+    if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+      throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+    }
+  };
+  if ('tap' in step) {
+    find(comp, step.tap).dispatchEvent('tap');
+  } else if ('input' in step) {
+    const control = inside(comp, step.input[0], ['.t-input', '.t-textarea']);
+    control.dispatchEvent('input', { detail: { value: step.input[1] } });
+  } else if ('toggle' in step) {
+    inside(comp, step.toggle[0], ['.t-switch']).dispatchEvent('change', {
+      detail: { value: step.toggle[1] },
+    });
+  } else if ('expectFieldError' in step) {
+    equal(
+      text(inside(comp, step.expectFieldError[0], ['.t-field__error'])),
+      step.expectFieldError[1],
+      'field error',
+    );
+  } else if ('expectText' in step) {
+    equal(text(find(comp, step.expectText[0])), step.expectText[1], 'text');
+  } else if ('expectVisible' in step) {
+    const id = typeof step.expectVisible[0] === 'string' ? step.expectVisible[0] : step.expectVisible[0].id;
+    equal(comp.querySelectorAll(`#${id}`).length > 0, step.expectVisible[1], 'visible');
+  } else if ('expectCount' in step) {
+    equal(comp.querySelectorAll(`#${step.expectCount[0]}`).length, step.expectCount[1], 'count');
+  } else if ('expectState' in step) {
+    equal(
+      comp.instance.$page.store.get(['state', ...step.expectState[0].split('.')]),
+      step.expectState[1],
+      'state',
+    );
+  } else if ('expectAppState' in step) {
+    equal(
+      comp.instance.$page.app.store.get(['app', ...step.expectAppState[0].split('.')]),
+      step.expectAppState[1],
+      'app state',
+    );
+  } else if ('expectToasts' in step) {
+    equal(device.toasts, step.expectToasts, 'toasts');
+  } else if ('answerModal' in step) {
+    device.modalAnswers.push(step.answerModal);
+  } else if ('expectNavigations' in step) {
+    equal(
+      device.navigations,
+      step.expectNavigations.map((entry) => ({ page: entry.page, params: entry.params ?? {} })),
+      'navigations',
+    );
+  } else {
+    throw new Error('unknown step');
+  }
+  await (await import('node:timers/promises')).setTimeout(0);
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
