@@ -22,6 +22,9 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
+/** How many saves were acknowledged in the current round, across writers. */
+const progress = { acked: 0 };
+
 /** Saves one app over and over; returns the versions the server acknowledged, with their marker. */
 async function writeUntilKilled(
   client: Client,
