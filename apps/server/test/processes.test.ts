@@ -44,7 +44,7 @@ describe('sessions live in the store', () => {
     }
   }, 60_000);
 
-  it('work across two server processes sharing one data dir, and SIGTERM shuts down cleanly', async () => {
+  it('work across two server processes sharing one data dir, and SIGTERM/SIGINT shut down cleanly', async () => {
     const dataDir = await makeDataDir();
     dirs.push(dataDir);
     const a = await spawnServer(dataDir);
@@ -76,7 +76,7 @@ describe('sessions live in the store', () => {
     expect((await onA.get('/api/auth/me')).status).toBe(401);
 
     a.process.kill('SIGTERM');
-    b.process.kill('SIGTERM');
+    b.process.kill('SIGINT');
     expect(await a.exited).toBe('0');
     expect(await b.exited).toBe('0');
   }, 120_000);
