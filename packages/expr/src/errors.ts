@@ -1,3 +1,5 @@
+import { getLineInfo } from 'acorn';
+
 /** One problem in an expression; line and column are 1-based. `message` has no position in it. */
 export interface ExprError {
   message: string;
@@ -18,4 +20,10 @@ export class ExpressionError extends Error {
     super(errors.map(formatExprError).join('; '));
     this.errors = errors;
   }
+}
+
+/** 1-based line and column of a 0-based offset. */
+export function positionOf(source: string, offset: number): { line: number; column: number } {
+  const info = getLineInfo(source, offset);
+  return { line: info.line, column: info.column + 1 };
 }
