@@ -45,12 +45,16 @@ export async function createServer(partial: Partial<ServerConfig> = {}): Promise
     await store.close();
   });
   app.decorate('firstRunAdmin', null);
-  await app.ready();
-  const admin = await ensureFirstRunAdmin(store, {
-    email: config.adminEmail,
-    password: config.adminPassword,
-  });
-  app.firstRunAdmin = admin;
+  try {
+    await app.ready();
+    app.firstRunAdmin = await ensureFirstRunAdmin(store, {
+      email: config.adminEmail,
+      password: config.adminPassword,
+    });
+  } catch (error) {
+    await app.close(); // closes the store too
+    throw error;
+  }
   return app;
 }
 
