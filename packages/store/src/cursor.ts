@@ -5,6 +5,8 @@ import type { Cursor, FindOptions, Projection, SortSpec } from './types';
 
 /** What a cursor asks its adapter to run once it is iterated. */
 export type CursorRunner<T> = (options: FindOptions) => AsyncIterable<T>;
+/** Optional fast path for toArray(): the whole result at once, without per-document awaits. */
+export type CursorCollector<T> = (options: FindOptions) => Promise<T[]>;
 
 function checkCount(name: string, n: unknown): number {
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
@@ -31,10 +33,13 @@ export class StoreCursor<T> implements Cursor<T> {
   readonly #run: CursorRunner<unknown>;
   #started = false;
 
-  constructor(run: CursorRunner<unknown>, options: FindOptions = {}) {
+  readonly #collect: CursorCollector<unknown> | undefined;
+
+  constructor(run: CursorRunner<unknown>, options: FindOptions = {}, collect?: CursorCollector<unknown>) {
     // Options are validated when the cursor is first read, so a bad one rejects toArray() like a server error would.
     this.#run = run;
     this.#options = options;
+    this.#collect = collect;
   }
 
   #set(change: FindOptions): this {
@@ -61,6 +66,11 @@ export class StoreCursor<T> implements Cursor<T> {
   }
 
   async toArray(): Promise<T[]> {
+    if (this.#collect) {
+      if (this.#started) throw badValue('Cursor is already initialized');
+      this.#started = true;
+      return (await this.#collect(checkFindOptions(this.#options))) as T[];
+    }
     const out: T[] = [];
     for await (const doc of this) out.push(doc);
     return out;

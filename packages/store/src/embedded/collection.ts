@@ -45,6 +45,7 @@ export interface Session {
 }
 
 const BATCH = 500;
+const CHUNK_MAX = 1000;
 
 function isNoSuchTable(error: unknown): boolean {
   return error instanceof Error && /no such table/.test(error.message);
@@ -120,24 +121,45 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     conn: Connection,
     filter: Filter | undefined,
     order: string | undefined,
+    want?: number,
   ): Generator<{ row: Row; doc: Document }> {
     const test = compileFilter(filter);
     const { where, params } = this.#where(filter);
-    let rows: Iterable<Row>;
+    const base = `SELECT seq, _id, doc FROM ${this.#table} WHERE ${where}${order ? ` ORDER BY ${order}` : ''}`;
+    // Rows come in chunks read with all(), which costs far less per row than iterate(); the first
+    // chunk is sized to the caller's need, so a limited find usually takes one small query.
+    let chunk = Math.min(Math.max(want ?? CHUNK_MAX, 8), CHUNK_MAX);
+    let offset = 0;
+    // A read that needs several chunks holds one read transaction, so another process's commit
+    // cannot shift rows between chunks. (A transaction costs two statements; one-chunk reads skip it.)
+    let snapshot = false;
     try {
-      rows = this.#db
-        .prepare(
-          conn,
-          `SELECT seq, _id, doc FROM ${this.#table} WHERE ${where}${order ? ` ORDER BY ${order}` : ''}`,
-        )
-        .iterate(...params) as Iterable<Row>;
-    } catch (error) {
-      if (isNoSuchTable(error)) return;
-      throw error;
-    }
-    for (const row of rows) {
-      const doc = decodeDocument<Document>(row.doc);
-      if (test.test(doc)) yield { row, doc };
+      for (;;) {
+        let rows: Row[];
+        try {
+          rows = (
+            offset === 0
+              ? this.#db.prepare(conn, `${base} LIMIT ${chunk}`).all(...params)
+              : this.#db.prepare(conn, `${base} LIMIT ? OFFSET ?`).all(...params, chunk, offset)
+          ) as Row[];
+        } catch (error) {
+          if (isNoSuchTable(error)) return;
+          throw error;
+        }
+        for (const row of rows) {
+          const doc = decodeDocument<Document>(row.doc);
+          if (test.test(doc)) yield { row, doc };
+        }
+        if (rows.length < chunk) return;
+        if (!snapshot && !conn.inTransaction && want === undefined) {
+          snapshot = true;
+          conn.exec('BEGIN');
+        }
+        offset += rows.length;
+        chunk = Math.min(chunk * 4, CHUNK_MAX);
+      }
+    } finally {
+      if (snapshot && conn.inTransaction) conn.exec('COMMIT');
     }
   }
 
@@ -153,7 +175,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
       // sort, rows come in index order (as in MongoDB), which spares SQLite a sort of every match.
       const order = sortKeys.length === 0 ? undefined : `_id ${sort._id === -1 ? 'DESC' : 'ASC'}`;
       let skipped = 0;
-      for (const { doc } of this.#matches(conn, filter, order)) {
+      for (const { doc } of this.#matches(conn, filter, order, skip + limit)) {
         if (skipped < skip) {
           skipped++;
           continue;
@@ -242,12 +264,16 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
 
   /** The first match in natural order, with the SQL statement closed before returning. */
   #firstMatch(conn: Connection, filter: Filter | undefined): { row: Row; doc: Document } | undefined {
-    for (const match of this.#matches(conn, filter, undefined)) return match;
+    for (const match of this.#matches(conn, filter, undefined, 1)) return match;
     return undefined;
   }
 
   find(filter?: Filter, options?: FindOptions): Cursor<T> {
-    return new StoreCursor<T>((opts) => this.#stream(filter, opts), options);
+    return new StoreCursor<T>(
+      (opts) => this.#stream(filter, opts),
+      options,
+      async (opts) => this.#findNow(this.#session.readConnection(), filter, opts),
+    );
   }
 
   async findOne(filter?: Filter, options?: FindOptions): Promise<T | null> {

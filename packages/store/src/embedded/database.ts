@@ -54,6 +54,7 @@ export class EmbeddedDatabase {
   #indexes = new Map<string, IndexInfo[]>();
   #tables = new Set<string>();
   #dataVersion = -1;
+  #dataVersionStmt: Database.Statement | undefined;
   #closed = false;
 
   constructor(file: string, name: string, options: DatabaseOptions = {}) {
@@ -98,7 +99,8 @@ export class EmbeddedDatabase {
 
   /** Drops cached catalogue data when another process (or a rolled-back transaction) may have changed it. */
   refreshCatalogue(force = false): void {
-    const version = this.writer.pragma('data_version', { simple: true }) as number;
+    this.#dataVersionStmt ??= this.writer.prepare('PRAGMA data_version').pluck();
+    const version = this.#dataVersionStmt.get() as number;
     if (force || version !== this.#dataVersion) {
       this.#dataVersion = version;
       this.#indexes.clear();

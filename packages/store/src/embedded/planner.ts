@@ -16,11 +16,24 @@ export interface Plan {
 }
 
 /** The SQL expressions an index is built on, per path: (type, value). Missing and null share a key. */
+const typeExprs = new Map<string, string>();
+const valueExprs = new Map<string, string>();
+
 export function typeExpr(path: string): string {
-  return `ifnull(json_type(doc, '${sqlJsonPath(path).replaceAll("'", "''")}'), 'null')`;
+  let sql = typeExprs.get(path);
+  if (sql === undefined) {
+    sql = `ifnull(json_type(doc, '${sqlJsonPath(path).replaceAll("'", "''")}'), 'null')`;
+    typeExprs.set(path, sql);
+  }
+  return sql;
 }
 export function valueExpr(path: string): string {
-  return `ifnull(json_extract(doc, '${sqlJsonPath(path).replaceAll("'", "''")}'), '')`;
+  let sql = valueExprs.get(path);
+  if (sql === undefined) {
+    sql = `ifnull(json_extract(doc, '${sqlJsonPath(path).replaceAll("'", "''")}'), '')`;
+    valueExprs.set(path, sql);
+  }
+  return sql;
 }
 
 export function indexColumns(keys: Record<string, 1 | -1>): string {

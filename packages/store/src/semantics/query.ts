@@ -17,11 +17,41 @@ export interface CompiledFilter {
 
 const MATCH_ALL: CompiledFilter = { test: () => true };
 
+/** A cache key that tells apart what JSON would merge (regular expressions, dates, undefined). */
+function filterKey(filter: Filter): string | undefined {
+  let cacheable = true;
+  const key = JSON.stringify(filter, function (this: Record<string, unknown>, k, v) {
+    const original = this[k];
+    if (original instanceof RegExp) return { $re: original.source, $flags: original.flags };
+    if (original instanceof Date) return { $date: original.getTime() };
+    if (original === undefined || typeof original === 'function' || typeof original === 'symbol')
+      cacheable = false;
+    return v;
+  });
+  return cacheable ? key : undefined;
+}
+
+// Compiling a mingo Query costs more than running it on a page of documents, and servers repeat filters.
+const compiled = new Map<string, CompiledFilter>();
+const CACHE_SIZE = 500;
+
 export function compileFilter(filter: Filter | undefined): CompiledFilter {
   if (filter === undefined || filter === null) return MATCH_ALL;
   if (typeof filter !== 'object' || Array.isArray(filter))
     throw new StoreError(ErrorCode.BadValue, 'filter must be an object');
   if (Object.keys(filter).length === 0) return MATCH_ALL;
+  const key = filterKey(filter);
+  const cached = key === undefined ? undefined : compiled.get(key);
+  if (cached) return cached;
+  const fresh = compileUncached(filter);
+  if (key !== undefined) {
+    if (compiled.size >= CACHE_SIZE) compiled.delete(compiled.keys().next().value as string);
+    compiled.set(key, fresh);
+  }
+  return fresh;
+}
+
+function compileUncached(filter: Filter): CompiledFilter {
   try {
     const query = new Query(filter, MINGO_OPTIONS);
     return {
