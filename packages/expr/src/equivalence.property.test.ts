@@ -15,6 +15,13 @@ const shortText = fc.string({
   maxLength: 5,
 });
 
+// template text with the escapes that must survive compilation untouched
+const templateText = fc
+  .array(fc.constantFrom('a', ' ', '\\`', '\\${', '$', '\\n', '\\u0041', '\\\\', 'é', '"', "'"), {
+    maxLength: 4,
+  })
+  .map((parts) => parts.join(''));
+
 const literal = fc.oneof(
   fc.integer({ min: -5, max: 20 }).map(String),
   fc.constantFrom('0.5', '1e3', '0x1f', '1_000', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity'),
@@ -122,9 +129,7 @@ const { expr } = fc.letrec<{ expr: string }>((tie) => {
         .tuple(fc.constantFrom('x', 'y'), sub, sub, fc.boolean())
         .map(([p, body, arg, optional]) => `((${p}) => (${body}))${optional ? '?.' : ''}(${arg})`),
       fc.tuple(sub, sub).map(([f, a]) => `(${f})?.(${a})`),
-      fc
-        .tuple(shortText, sub, shortText)
-        .map(([a, b, c]) => `\`${a.replace(/[`\\$]/g, '')}\${${b}}${c.replace(/[`\\$]/g, '')}\``),
+      fc.tuple(templateText, sub, templateText).map(([a, b, c]) => `\`${a}\${${b}}${c}\``),
       fc
         .array(fc.tuple(fc.boolean(), sub), { maxLength: 3 })
         .map((items) => `[${items.map(([spread, e]) => (spread ? `...(${e})` : `(${e})`)).join(', ')}]`),
