@@ -11,6 +11,7 @@ import { appsPlugin } from './plugins/apps';
 import { auditPlugin } from './plugins/audit';
 import { builderAuthPlugin } from './plugins/builder-auth';
 import { docsPlugin } from './plugins/docs';
+import { functionsPlugin } from './plugins/functions';
 import { healthPlugin } from './plugins/health';
 import { storagePlugin } from './plugins/storage';
 import { workspacesPlugin } from './plugins/workspaces';
@@ -39,6 +40,7 @@ const domainPlugins: FastifyPluginAsync[] = [
   appDbPlugin,
   storagePlugin,
   // ── cloud functions (functions engineer) ──
+  functionsPlugin,
   // ── CMS ──
 ];
 

@@ -1,0 +1,240 @@
+// Cloud functions over real HTTP: deploy (versions, audit, rollback), calls from an app user with
+// the database, storage and fetch capabilities, HTTP triggers, logs, schedules, and hostile code.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppUserClient, appUser, createApp } from './app-data-helpers';
+import { type Json, startTestServer, type TestServer } from './harness';
+
+let server: TestServer;
+let appId: string;
+let alice: AppUserClient;
+let bob: AppUserClient;
+let partner: Server;
+let partnerPort: number;
+
+beforeAll(async () => {
+  process.env.TESSERA_FUNCTION_WORKERS = '2';
+  process.env.TESSERA_SCHEDULE_SYNC_MS = '500';
+  server = await startTestServer();
+  appId = await createApp(server);
+  alice = await appUser(server, appId);
+  bob = await appUser(server, appId);
+  partner = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ approved: true, path: req.url }));
+  });
+  await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
+  partnerPort = (partner.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  await server.close();
+  await new Promise((resolve) => partner.close(resolve));
+});
+
+const deploy = (name: string, files: Record<string, string>, manifest: Json = {}) =>
+  server.admin.put(`/api/apps/${appId}/functions/${name}`, { manifest: { name, ...manifest }, files });
+const call = (user: AppUserClient, name: string, data: unknown) =>
+  user.post(`/app-api/${appId}/functions/${name}`, { data });
+
+async function upload(user: AppUserClient, cloudPath: string, text: string) {
+  const form = new FormData();
+  form.append('cloudPath', cloudPath);
+  form.append('file', new Blob([text], { type: 'text/plain' }), 'upload.txt');
+  const response = await fetch(`${server.url}/app-api/${appId}/storage/upload`, {
+    method: 'POST',
+    body: form,
+    headers: { authorization: `Bearer ${user.session.accessToken}` },
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+describe('deploy', () => {
+  it('refuses an invalid manifest with pointers', async () => {
+    const reply = await deploy(
+      'bad',
+      { 'index.js': 'export async function main() {}' },
+      { timeoutMs: 999999, triggers: [{ type: 'http' }] },
+    );
+    expect(reply.status).toBe(400);
+    expect(reply.body.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ pointer: '/manifest/timeoutMs' }),
+        expect.objectContaining({ pointer: '/manifest/triggers/0/path' }),
+      ]),
+    );
+  });
+
+  it('refuses code that does not build, naming file:line:column', async () => {
+    const reply = await deploy('broken', {
+      'index.ts': "import { x } from './lib';\nexport async function main() { return x; }\n",
+      'lib.ts': 'export const x = {\n  a: 1,,\n};\n',
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.message).toMatch(/lib\.ts:2:8: /);
+    expect(reply.body.details[0]).toMatchObject({ pointer: '/files/lib.ts' });
+  });
+
+  it('keeps versions, audits deploys and rolls back', async () => {
+    expect(
+      (await deploy('version', { 'index.js': 'export async function main() { return 1; }' })).body,
+    ).toMatchObject({ version: 1 });
+    expect(
+      (await deploy('version', { 'index.js': 'export async function main() { return 2; }' })).body,
+    ).toMatchObject({ version: 2 });
+    expect((await call(alice, 'version', null)).body).toMatchObject({ result: 2 });
+    const rolled = await server.admin.post(`/api/apps/${appId}/functions/version/rollback`, { version: 1 });
+    expect(rolled.status).toBe(200);
+    expect((await call(alice, 'version', null)).body).toMatchObject({ result: 1 });
+    expect(
+      (await server.admin.post(`/api/apps/${appId}/functions/version/rollback`, { version: 9 })).status,
+    ).toBe(404);
+    const detail = await server.admin.get(`/api/apps/${appId}/functions/version`);
+    expect(detail.body).toMatchObject({ activeVersion: 1, versions: [{ version: 2 }, { version: 1 }] });
+    const audit = await server.admin.get(`/api/workspaces/${server.workspaceId}/audit`);
+    const actions = (audit.body.entries ?? audit.body.items ?? audit.body).map((e: Json) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['function.deploy', 'function.rollback']));
+  });
+
+  it('needs a builder of the app', async () => {
+    expect(
+      (await server.anonymous.put(`/api/apps/${appId}/functions/x`, { manifest: { name: 'x' }, files: {} }))
+        .status,
+    ).toBe(401);
+    const viewer = await server.member(server.workspaceId, 'viewer');
+    const reply = await viewer.put(`/api/apps/${appId}/functions/x`, {
+      manifest: { name: 'x' },
+      files: { 'index.js': '' },
+    });
+    expect(reply.status).toBe(403);
+  });
+});
+
+describe('calling a function from an app', () => {
+  it('reads as the caller, writes, reads an uploaded file, fetches an allowed host and is refused another', async () => {
+    await alice.post(alice.db('notes', '/docs'), { data: { text: 'alice note' } });
+    await bob.post(bob.db('notes', '/docs'), { data: { text: 'bob note' } });
+    await upload(alice, 'forms/alice.txt', 'form contents');
+    const deployed = await deploy(
+      'apply',
+      {
+        'index.ts': `
+import { db, fetch, storage } from '@tessera/function-sdk';
+export async function main(event: { port: number }, context: { auth: { uid: string } }) {
+  const mine = await db.collection('notes').find({});
+  const everyone = await db.admin().collection('notes').countDocuments({ text: { $regex: 'note$' } });
+  const { insertedId } = await db.collection('applications').insertOne({ by: context.auth.uid, notes: mine.length });
+  const file = await storage.read('forms/alice.txt');
+  const partner = await (await fetch('http://127.0.0.1:' + event.port + '/check')).json();
+  const refused = await fetch('http://127.0.0.1:1/').then(() => 'fetched', (e: Error) => e.name);
+  return { mine: mine.map((n) => n.text), everyone, insertedId, file: file.content, partner, refused };
+}`,
+      },
+      { allowedHosts: [`127.0.0.1:${partnerPort}`] },
+    );
+    expect(deployed.status, deployed.text).toBe(201);
+    const reply = await call(alice, 'apply', { port: partnerPort });
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.body.result).toMatchObject({
+      mine: ['alice note'],
+      everyone: 2,
+      file: 'form contents',
+      partner: { approved: true, path: '/check' },
+      refused: 'FetchRefused',
+    });
+    const saved = await alice.get(alice.db('applications', `/docs/${reply.body.result.insertedId}`));
+    expect(saved.status).toBe(200);
+    expect(saved.body.data ?? saved.body).toMatchObject({ by: alice.uid, notes: 1 });
+  });
+
+  it('answers 404 for an unknown function and 502 with the error for a failing one', async () => {
+    expect((await call(alice, 'nothing', null)).status).toBe(404);
+    await deploy('fails', {
+      'index.js': 'export async function main() { throw new TypeError("bad input"); }',
+    });
+    const reply = await call(alice, 'fails', null);
+    expect(reply.status).toBe(502);
+    expect(reply.body.message).toMatch(/TypeError: bad input/);
+    expect(reply.body.kind).toBe('thrown');
+  });
+
+  it('ends an endless loop with 504 while the server keeps answering', async () => {
+    await deploy('spin', { 'index.js': 'export async function main() { for (;;) {} }' }, { timeoutMs: 1000 });
+    await deploy('echo', { 'index.js': 'export async function main(e) { return e; }' });
+    const spinning = call(alice, 'spin', null);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    expect((await server.anonymous.get('/health')).status).toBe(200);
+    expect((await call(bob, 'echo', { hi: 1 })).body).toMatchObject({ result: { hi: 1 } });
+    expect(Date.now() - started).toBeLessThan(900);
+    const reply = await spinning;
+    expect(reply.status).toBe(504);
+    expect(reply.body.kind).toBe('timeout');
+  });
+
+  it('keeps logs per invocation, paged newest first', async () => {
+    await deploy('chatty', {
+      'index.js': 'export async function main(e) { console.log("hello", e.n); return e.n; }',
+    });
+    for (const n of [1, 2, 3]) expect((await call(alice, 'chatty', { n })).status).toBe(200);
+    let logs = await server.admin.get(`/api/apps/${appId}/functions/chatty/logs?limit=2`);
+    for (let i = 0; i < 20 && logs.body.logs.length < 2; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      logs = await server.admin.get(`/api/apps/${appId}/functions/chatty/logs?limit=2`);
+    }
+    expect(logs.status).toBe(200);
+    expect(logs.body.logs.map((l: Json) => l.logs[0].message)).toEqual(['hello 3', 'hello 2']);
+    expect(logs.body.logs[0]).toMatchObject({
+      status: 'ok',
+      functionName: 'chatty',
+      trigger: { type: 'sdk' },
+    });
+    expect(logs.body.logs[0].durationMs).toBeGreaterThanOrEqual(0);
+    const older = await server.admin.get(
+      `/api/apps/${appId}/functions/chatty/logs?limit=2&before=${logs.body.next}`,
+    );
+    expect(older.body.logs.map((l: Json) => l.logs[0].message)).toEqual(['hello 1']);
+    const newer = await server.admin.get(
+      `/api/apps/${appId}/functions/chatty/logs?after=${logs.body.logs[0]._id}`,
+    );
+    expect(newer.body.logs).toEqual([]);
+  });
+});
+
+describe('triggers', () => {
+  it('serves an HTTP trigger with path parameters', async () => {
+    await deploy(
+      'hook',
+      {
+        'index.js':
+          'export async function main(e) { return { statusCode: 202, headers: { "x-order": e.params.id }, body: { got: e.body, method: e.method } }; }',
+      },
+      { triggers: [{ type: 'http', path: '/orders/:id', methods: ['POST'], public: true }] },
+    );
+    const response = await fetch(`${server.url}/app-api/${appId}/http/orders/42`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ qty: 2 }),
+    });
+    expect(response.status).toBe(202);
+    expect(response.headers.get('x-order')).toBe('42');
+    expect(await response.json()).toEqual({ got: { qty: 2 }, method: 'POST' });
+    expect((await fetch(`${server.url}/app-api/${appId}/http/orders/42`)).status).toBe(404);
+  });
+
+  it('runs a scheduled function on time, once per tick', async () => {
+    await deploy(
+      'tick',
+      {
+        'index.js':
+          'export async function main(e) { await db.admin().collection("ticks").insertOne({ at: e.scheduledAt }); }',
+      },
+      { triggers: [{ type: 'schedule', cron: '* * * * * *' }] },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    const ticks = await server.admin.post(`/api/apps/${appId}/db/data/ticks/query`, { limit: 100 });
+    const times = (ticks.body.data as Json[]).map((d) => d.at as string);
+    expect(times.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(times).size).toBe(times.length);
+  });
+});
