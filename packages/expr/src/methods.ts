@@ -93,3 +93,12 @@ export const DATE_METHODS: ReadonlySet<string> = new Set([
   'toTimeString',
   'valueOf',
 ]);
+
+/** Every method an expression may call, by receiver type (for editor completion and docs). */
+export const ALLOWED_METHODS = Object.freeze({
+  array: ARRAY_METHODS,
+  string: STRING_METHODS,
+  number: NUMBER_METHODS,
+  boolean: BOOLEAN_METHODS,
+  date: DATE_METHODS,
+});
