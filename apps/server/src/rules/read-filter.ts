@@ -224,7 +224,13 @@ function filterOf(plan: Plan, context: RuleContext): RuleFilter {
 export function constrain(clientFilter: Filter, rule: RuleFilter): Filter | null {
   if (rule === false) return null;
   if (rule === true) return clientFilter;
-  if (Object.keys(clientFilter).length === 0) return rule;
+  const clientKeys = Object.keys(clientFilter);
+  if (clientKeys.length === 0) return rule;
+  // Disjoint field conditions merge into one flat filter (same meaning, simpler for the store's planner).
+  const ruleKeys = Object.keys(rule);
+  const flat = (keys: string[]) => keys.every((key) => !key.startsWith('$'));
+  if (flat(clientKeys) && flat(ruleKeys) && !ruleKeys.some((key) => key in clientFilter))
+    return { ...clientFilter, ...rule };
   return { $and: [clientFilter, rule] };
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { httpError } from '../../errors';
 import type { AppAccounts } from './accounts';
-import { verifyAccessToken } from './tokens';
+import { type VerifyResult, verifyAccessToken } from './tokens';
 
 const appCacheMilliseconds = 5000;
 const liveApps = new WeakMap<object, Map<string, { checkedAt: number; live: boolean }>>();
@@ -34,7 +34,7 @@ export function identifyAppUser(request: FastifyRequest, accounts: AppAccounts, 
   if (header === undefined || header === '') return;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw httpError(401, 'The Authorization header must be "Bearer <access token>"');
-  const result = verifyAccessToken(accounts.signingKey(appId), match[1]!);
+  const result = verifyCached(accounts, appId, match[1]!);
   if (!result.ok)
     throw httpError(
       401,
@@ -45,6 +45,27 @@ export function identifyAppUser(request: FastifyRequest, accounts: AppAccounts, 
   const claims = result.claims;
   if (claims.app !== appId) throw httpError(401, 'The access token is not valid for this app');
   request.appUser = { uid: claims.sub, appId, roles: claims.roles ?? [], anonymous: claims.anon === true };
+}
+
+// Verified tokens are remembered until they expire, so repeat calls skip the HMAC and the JSON parse.
+const verifiedBy = new WeakMap<AppAccounts, Map<string, { appId: string; result: VerifyResult }>>();
+const maxRemembered = 10_000;
+
+function verifyCached(accounts: AppAccounts, appId: string, token: string): VerifyResult {
+  let verified = verifiedBy.get(accounts);
+  if (!verified) {
+    verified = new Map();
+    verifiedBy.set(accounts, verified);
+  }
+  const known = verified.get(token);
+  if (known && known.appId === appId && known.result.ok && known.result.claims.exp > Date.now() / 1000)
+    return known.result;
+  const result = verifyAccessToken(accounts.signingKey(appId), token);
+  if (result.ok) {
+    if (verified.size >= maxRemembered) verified.clear();
+    verified.set(token, { appId, result });
+  }
+  return result;
 }
 
 /** The signed-in app user, or 401. */
