@@ -4,7 +4,9 @@ import { dirname, join } from 'node:path';
 import { catalogue } from '@tessera/components';
 import { type AppSchema, migrateApp, validateApp } from '@tessera/schema';
 import { CompileError } from './errors';
+import { compileApp } from './app/index';
 import { compileMp, type PackageSize } from './mp/index';
+import { compileWeb } from './web/index';
 
 export { CompileError } from './errors';
 export { PACKAGE_BUDGET, type PackageSize } from './mp/index';
@@ -48,11 +50,15 @@ export async function compile(input: unknown, options: CompileOptions): Promise<
       break;
     }
     case 'web':
-    case 'app':
-      // The web and app targets are built on runtime-core by the web runtime (see README).
-      throw new CompileError([
-        { pointer: '', message: `the "${options.target}" target is not implemented yet` },
-      ]);
+    case 'app': {
+      const build = options.target === 'web' ? compileWeb : compileApp;
+      const output = await build(app, {
+        mode: options.mode ?? 'production',
+        ...(options.locale ? { locale: options.locale } : {}),
+      });
+      result = { target: options.target, files: output.files, warnings: output.warnings, sizes: [] };
+      break;
+    }
     default:
       throw new CompileError([
         { pointer: '', message: `unknown target "${String(options.target)}" (use web, mp or app)` },

@@ -35,7 +35,9 @@ export const CSP = "script-src 'self'";
  * Serves built files from memory on 127.0.0.1 (free port) with the strict CSP; paths without a
  * file extension get index.html, as a history-API app needs.
  */
-export async function serveFiles(files: Record<string, string>): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveFiles(
+  files: Record<string, string>,
+): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).slice(1);
     const name = files[path] !== undefined ? path : extname(path) === '' ? 'index.html' : undefined;
@@ -66,7 +68,9 @@ export interface PageProblems {
 }
 
 /** A fresh page that records its console errors, uncaught errors and CSP violations. */
-export async function watchedPage(browser: Browser): Promise<{ page: Page; problems: PageProblems; close(): Promise<void> }> {
+export async function watchedPage(
+  browser: Browser,
+): Promise<{ page: Page; problems: PageProblems; close(): Promise<void> }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems: PageProblems = { errors: [], csp: [] };
@@ -77,7 +81,9 @@ export async function watchedPage(browser: Browser): Promise<{ page: Page; probl
   await page.exposeFunction('__reportCsp', (text: string) => problems.csp.push(text));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { __reportCsp(text: string): void }).__reportCsp(`${event.violatedDirective} ${event.blockedURI}`);
+      (window as unknown as { __reportCsp(text: string): void }).__reportCsp(
+        `${event.violatedDirective} ${event.blockedURI}`,
+      );
     });
   });
   return { page, problems, close: () => context.close() };

@@ -11,13 +11,17 @@ export const codeModuleId = (block: string) => `tessera:code/${block}`;
  * The entry module: the app descriptor, a lazy loader per page (so esbuild splits each page into
  * its own chunk), code blocks, and the call that mounts the app.
  */
-export function generateEntry(app: AppSchema, options: { inspect: boolean }): string {
+export function generateEntry(app: AppSchema, options: { inspect: boolean; serviceWorker?: string }): string {
   const blocks = Object.keys(app.codeBlocks ?? {});
   const imports = blocks.map((name, i) => `import * as code${i} from ${js(codeModuleId(name))};`);
   const state = compileValue(app.state ?? {}, BASE_ROOTS, '/state').code;
   const queries = compileValue(app.queries ?? {}, BASE_ROOTS, '/queries').code;
-  const pages = app.pages.map((page) => `${js(page.id)}: { path: ${js(page.path)}, load: () => import(${js(pageModuleId(page.id))}) }`);
-  const tabBar = app.navigation.tabBar as { items?: { page: string; text: unknown; icon?: string }[] } | undefined;
+  const pages = app.pages.map(
+    (page) => `${js(page.id)}: { path: ${js(page.path)}, load: () => import(${js(pageModuleId(page.id))}) }`,
+  );
+  const tabBar = app.navigation.tabBar as
+    | { items?: { page: string; text: unknown; icon?: string }[] }
+    | undefined;
   const tabs = tabBar?.items?.length
     ? `{ items: [${tabBar.items.map((item, i) => `{ page: ${js(item.page)}, text: ${compileValue(item.text, BASE_ROOTS, `/navigation/tabBar/items/${i}/text`).code} }`).join(', ')}] }`
     : 'undefined';
@@ -36,7 +40,10 @@ export function generateEntry(app: AppSchema, options: { inspect: boolean }): st
     ...imports,
     `const entry = { app: { ${descriptor.join(', ')} }, name: ${compileValue(app.name, BASE_ROOTS, '/name').code}, pages: { ${pages.join(', ')} }, tabBar: ${tabs} };`,
     `startApp(entry, document.getElementById('app')${options.inspect ? ', { inspect: true }' : ''});`,
+    // Registered from the bundle, not an inline script, so the strict CSP holds.
+    options.serviceWorker
+      ? `if ('serviceWorker' in navigator) navigator.serviceWorker.register(${js(options.serviceWorker)});`
+      : '',
     '',
   ].join('\n');
 }
-

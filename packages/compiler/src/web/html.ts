@@ -1,7 +1,10 @@
 import type { AppSchema } from '@tessera/schema';
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 /** The app's name in a locale: plain text, or the locale's entry of an i18n value. */
 export function appName(app: AppSchema, locale: string): string {
@@ -12,28 +15,34 @@ export function appName(app: AppSchema, locale: string): string {
 }
 
 /** index.html: language, title, viewport, the stylesheet and the entry script (no inline script, for CSP). */
-export function indexHtml(app: AppSchema, options: { locale: string; base: string; entry: string; css: string; preload: string[]; manifest?: string }): string {
+export function indexHtml(
+  app: AppSchema,
+  options: { locale: string; base: string; entry: string; css: string; preload: string[]; manifest?: string },
+): string {
   const { base } = options;
-  return [
-    '<!doctype html>',
-    `<html lang="${escape(options.locale)}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">',
-    `<title>${escape(appName(app, options.locale))}</title>`,
-    app.description ? `<meta name="description" content="${escape(app.description)}">` : '',
-    options.manifest ? `<link rel="manifest" href="${base}${options.manifest}">` : '',
-    `<link rel="stylesheet" href="${base}${options.css}">`,
-    ...options.preload.map((file) => `<link rel="modulepreload" href="${base}${file}">`),
-    `<script type="module" src="${base}${options.entry}"></script>`,
-    '</head>',
-    '<body>',
-    '<div id="app"></div>',
-    `<noscript>${escape(options.locale.startsWith('zh') ? '请启用 JavaScript 以使用本应用。' : 'Please turn on JavaScript to use this app.')}</noscript>`,
-    '</body>',
-    '</html>',
-    '',
-  ]
-    .filter((line) => line !== '')
-    .join('\n') + '\n';
+  return (
+    [
+      '<!doctype html>',
+      `<html lang="${escapeHtml(options.locale)}">`,
+      '<head>',
+      '<meta charset="utf-8">',
+      '<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">',
+      '<link rel="icon" href="data:,">',
+      `<title>${escapeHtml(appName(app, options.locale))}</title>`,
+      app.description ? `<meta name="description" content="${escapeHtml(app.description)}">` : '',
+      options.manifest ? `<link rel="manifest" href="${base}${options.manifest}">` : '',
+      `<link rel="stylesheet" href="${base}${options.css}">`,
+      ...options.preload.map((file) => `<link rel="modulepreload" href="${base}${file}">`),
+      `<script type="module" src="${base}${options.entry}"></script>`,
+      '</head>',
+      '<body>',
+      '<div id="app"></div>',
+      `<noscript>${escapeHtml(options.locale.startsWith('zh') ? '请启用 JavaScript 以使用本应用。' : 'Please turn on JavaScript to use this app.')}</noscript>`,
+      '</body>',
+      '</html>',
+      '',
+    ]
+      .filter((line) => line !== '')
+      .join('\n') + '\n'
+  );
 }

@@ -16,8 +16,9 @@ export interface WebOptions {
   base?: string;
   /** Test builds: record navigations, toasts and state on `globalThis.__tessera` instead of navigating. */
   inspect?: boolean;
-  /** Extra tags for index.html's head (the app target links its manifest). */
+  /** The app target: the web manifest to link and the service worker to register (relative to base). */
   manifest?: string;
+  serviceWorker?: string;
 }
 
 export interface WebOutput {
@@ -30,7 +31,10 @@ export interface WebOutput {
 }
 
 /** Generated sources of every virtual module (also what the code-generation fixtures compare). */
-export function generateWebSources(app: AppSchema, options: { inspect?: boolean } = {}) {
+export function generateWebSources(
+  app: AppSchema,
+  options: { inspect?: boolean; serviceWorker?: string; base?: string } = {},
+) {
   const pages: Record<string, string> = {};
   const warnings: string[] = [];
   for (const [index, page] of app.pages.entries()) {
@@ -38,7 +42,15 @@ export function generateWebSources(app: AppSchema, options: { inspect?: boolean 
     pages[page.id] = generated.code;
     warnings.push(...generated.warnings);
   }
-  return { entry: generateEntry(app, { inspect: options.inspect === true }), pages, warnings };
+  const serviceWorker = options.serviceWorker ? `${options.base ?? '/'}${options.serviceWorker}` : undefined;
+  return {
+    entry: generateEntry(app, {
+      inspect: options.inspect === true,
+      ...(serviceWorker ? { serviceWorker } : {}),
+    }),
+    pages,
+    warnings,
+  };
 }
 
 const resolveDir = fileURLToPath(new URL('.', import.meta.url));
@@ -129,13 +141,15 @@ function chunkMap(metafile: esbuild.Metafile): WebOutput['chunks'] {
     const visit = (name: string) => {
       if (seen.includes(name)) return;
       seen.push(name);
-      for (const imported of metafile.outputs[name]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
+      for (const imported of metafile.outputs[name]?.imports ?? [])
+        if (imported.kind === 'import-statement') visit(imported.path);
     };
     visit(file);
     return seen.map((name) => `assets/${name.split('/assets/')[1] ?? name}`);
   };
   const pages: Record<string, string[]> = {};
-  for (const [input, file] of byInput) if (input.startsWith('tessera:page/')) pages[input.slice('tessera:page/'.length)] = closure(file);
+  for (const [input, file] of byInput)
+    if (input.startsWith('tessera:page/')) pages[input.slice('tessera:page/'.length)] = closure(file);
   const entryFile = byInput.get('tessera:entry');
   return { entry: entryFile ? closure(entryFile) : [], pages };
 }

@@ -66,7 +66,7 @@ export function generateWebPage(page: PageSchema, pageIndex: number): WebPageMod
     }
     const props: Record<string, unknown> = {};
     for (const [name, prop] of Object.entries(meta?.props ?? {}))
-      if (prop.default !== undefined) props[name] = prop.default;
+      if (prop?.default !== undefined) props[name] = prop.default;
     Object.assign(props, n.props ?? {});
     let childRoots = frame.roots;
     if (n.component === 'List') {
