@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type Json, startTestServer, type TestServer } from './harness';
 import { type RouteIds, scopedRoutes, unscopedRoutes } from './routes';
@@ -40,12 +41,24 @@ const malformedBodies: [string, string, string?][] = [
   ['an empty JSON body', '', 'application/json'],
 ];
 
+const sampleIds: RouteIds = { workspaceId: 'w', appId: 'a', accountId: 'u' };
 const bodyRoutes = [
   ...scopedRoutes
     .filter((r) => r.body)
-    .map((r) => ({ method: r.method, path: r.path, headers: r.headers ?? {} })),
-  ...unscopedRoutes.filter((r) => r.body).map((r) => ({ method: r.method, path: () => r.path, headers: {} })),
+    .map((r) => ({ method: r.method, path: r.path, headers: r.headers ?? {}, valid: r.body!(sampleIds) })),
+  ...unscopedRoutes
+    .filter((r) => r.body)
+    .map((r) => ({ method: r.method, path: () => r.path, headers: {}, valid: r.body })),
 ];
+
+/** Any JSON, or the route's valid body with its fields swapped for random JSON (the likelier trouble). */
+function bodiesFor(valid: unknown) {
+  const keys = valid && typeof valid === 'object' ? Object.keys(valid) : [];
+  const mutated = keys.length
+    ? fc.record(Object.fromEntries(keys.map((k) => [k, fc.jsonValue({ maxDepth: 3 })])), { requiredKeys: [] })
+    : fc.constant({});
+  return fc.oneof(fc.jsonValue({ maxDepth: 4 }), mutated);
+}
 
 async function expectClientError(client: Client, method: string, url: string, options: Json, label: string) {
   const reply = await client.request(method, url, options);
@@ -70,6 +83,22 @@ describe('malformed bodies get 4xx with a message, never 500', () => {
       );
       if (label !== 'text/plain body') expect([400, 413], label).toContain(reply.status);
     }
+  });
+
+  it.each(
+    bodyRoutes.map((r) => [`${r.method} ${r.path({ workspaceId: 'W', appId: 'A', accountId: 'U' })}`, r]),
+  )('random JSON bodies never crash %s', async (_name, route) => {
+    await fc.assert(
+      fc.asyncProperty(bodiesFor(route.valid), async (value) => {
+        const reply = await server.admin.request(route.method, route.path(ids), {
+          raw: JSON.stringify(value) ?? 'null',
+          headers: { ...route.headers, 'content-type': 'application/json' },
+        });
+        expect(reply.status, reply.text.slice(0, 200)).toBeLessThan(500);
+        if (reply.status >= 400) expect(reply.body.message).toEqual(expect.any(String));
+      }),
+      { numRuns: 16, seed: 3 },
+    );
   });
 
   it('refuses a body over the size limit with 413', async () => {
