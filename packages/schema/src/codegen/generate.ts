@@ -133,8 +133,13 @@ function rewrite(node: unknown, file: string): unknown {
   // A $ref with sibling annotations would become a new, numbered type; keep the bare ref.
   if ('$ref' in node) return { $ref: bundleRef(String((node as { $ref: unknown }).$ref), file) };
   const out: Record<string, unknown> = {};
+  // A discriminated union's own `type`/`properties`/`required` exist for ajv; for TypeScript the
+  // union of its branches says it all (otherwise it becomes `Union & { type: ...; [k]: unknown }`).
+  const union = 'discriminator' in node && 'oneOf' in node;
   for (const [key, value] of Object.entries(node)) {
     if (key === '$id' || key === '$schema' || key === 'examples') continue;
+    if (union && (key === 'type' || key === 'properties' || key === 'required' || key === 'discriminator'))
+      continue;
     if (key === 'properties' && value !== null && typeof value === 'object') {
       out[key] = Object.fromEntries(
         Object.entries(value).map(([name, sub]) => [name, anyJson(rewrite(sub, file))]),

@@ -2,8 +2,7 @@
 /**
  * One step run in response to an event. The type decides which other fields apply.
  */
-export type ActionSchema = Action & Action1;
-export type Action =
+export type ActionSchema =
   | SetStateAction
   | NavigateAction
   | NavigateBackAction
@@ -58,8 +57,7 @@ export type Color = string;
 /**
  * A data source whose result is readable as queries.<name>.data (with .loading and .error). The type decides where data comes from.
  */
-export type QuerySchema = Query & Query1;
-export type Query = CollectionQuery | CmsQuery | FunctionQuery | HttpQuery;
+export type QuerySchema = CollectionQuery | CmsQuery | FunctionQuery | HttpQuery;
 /**
  * true (allow), false (deny) or an expression in the expression language with roots auth, doc, now and request.
  */
@@ -604,31 +602,6 @@ export interface BranchAction {
   onSuccess?: ActionList;
   onError?: ActionList;
 }
-export interface Action1 {
-  /**
-   * Which kind of action this is.
-   */
-  type:
-    | 'setState'
-    | 'navigate'
-    | 'navigateBack'
-    | 'callFunction'
-    | 'runQuery'
-    | 'dbInsert'
-    | 'dbUpdate'
-    | 'dbDelete'
-    | 'showToast'
-    | 'showModal'
-    | 'openUrl'
-    | 'uploadFile'
-    | 'login'
-    | 'logout'
-    | 'validateForm'
-    | 'submitForm'
-    | 'runCode'
-    | 'branch';
-  [k: string]: unknown | undefined;
-}
 /**
  * A whole Tessera app: pages of component trees, state, data, navigation and code. Editors, the compiler and the server all read and write this document.
  */
@@ -892,13 +865,6 @@ export interface HttpQuery {
    * Run when the page (or app) loads; otherwise only when a runQuery action runs it (default true).
    */
   auto?: boolean;
-}
-export interface Query1 {
-  /**
-   * Which kind of query this is.
-   */
-  type: 'collection' | 'cms' | 'function' | 'http';
-  [k: string]: unknown | undefined;
 }
 /**
  * One screen of the app: a route, its own state and queries, and a tree of nodes.
