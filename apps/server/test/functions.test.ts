@@ -238,3 +238,94 @@ describe('triggers', () => {
     expect(new Set(times).size).toBe(times.length);
   });
 });
+
+describe('secrets and data triggers', () => {
+  it('gives a function the secrets its manifest names, without ever showing their values', async () => {
+    const set = await server.admin.patch(`/api/apps/${appId}/function-secrets`, {
+      GOV_KEY: 'k-123',
+      OTHER: 'x',
+    });
+    expect(set.status, set.text).toBe(200);
+    expect(set.body).toEqual({ names: ['GOV_KEY', 'OTHER'] });
+    expect(
+      JSON.stringify((await server.admin.get(`/api/apps/${appId}/function-secrets`)).body),
+    ).not.toContain('k-123');
+    await deploy(
+      'secretive',
+      {
+        'index.js':
+          'export async function main() { return { key: env.GOV_KEY, other: env.OTHER ?? null, region: env.REGION }; }',
+      },
+      { secrets: ['GOV_KEY'], env: { REGION: 'east' } },
+    );
+    expect((await call(alice, 'secretive', null)).body.result).toEqual({
+      key: 'k-123',
+      other: null,
+      region: 'east',
+    });
+    await server.admin.patch(`/api/apps/${appId}/function-secrets`, { GOV_KEY: null });
+    expect((await call(alice, 'secretive', null)).body.result).toEqual({ other: null, region: 'east' });
+    expect(
+      (await server.admin.patch(`/api/apps/${appId}/function-secrets`, { 'bad name': 'x' })).status,
+    ).toBe(400);
+  });
+
+  it('runs functions with a matching database trigger when another plugin fires one', async () => {
+    await deploy(
+      'onOrder',
+      {
+        'index.js':
+          'export async function main(e, ctx) { await db.admin().collection("order_log").insertOne({ id: e.document.id, event: e.event, trigger: ctx.trigger.type }); return "logged"; }',
+      },
+      { triggers: [{ type: 'database', collection: 'orders', events: ['insert'] }] },
+    );
+    const ran = await server.app.functions.fireTrigger(appId, {
+      type: 'database',
+      collection: 'orders',
+      event: 'insert',
+      document: { id: 'o1' },
+    });
+    expect(ran.map((r) => (r.ok ? r.value : r.error.message))).toEqual(['logged']);
+    expect(
+      await server.app.functions.fireTrigger(appId, {
+        type: 'database',
+        collection: 'orders',
+        event: 'delete',
+        document: {},
+      }),
+    ).toEqual([]);
+    const logged = await server.admin.post(`/api/apps/${appId}/db/data/order_log/query`, {});
+    expect(logged.body.data).toMatchObject([{ id: 'o1', event: 'insert', trigger: 'database' }]);
+  });
+});
+
+describe('two server processes on one store', () => {
+  it('serves any function from either process and fires each schedule tick once between them', async () => {
+    const second = await startTestServer({ dataDir: server.dataDir });
+    try {
+      await deploy(
+        'tick2',
+        {
+          'index.js':
+            'export async function main(e) { await db.admin().collection("ticks2").insertOne({ at: e.scheduledAt }); }',
+        },
+        { triggers: [{ type: 'schedule', cron: '* * * * * *' }] },
+      );
+      const viaSecond = await fetch(`${second.url}/app-api/${appId}/functions/echo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.session.accessToken}` },
+        body: JSON.stringify({ data: { from: 'second' } }),
+      });
+      expect(await viaSecond.json()).toMatchObject({ result: { from: 'second' } });
+      const started = Date.now();
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      const ticks = await server.admin.post(`/api/apps/${appId}/db/data/ticks2/query`, { limit: 100 });
+      const times = (ticks.body.data as Json[]).map((d) => d.at as string);
+      expect(times.length).toBeGreaterThanOrEqual(3);
+      expect(times.length).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / 1000) + 1);
+      expect(new Set(times).size).toBe(times.length);
+    } finally {
+      await second.close({ keepData: true });
+    }
+  });
+});

@@ -16,6 +16,7 @@ import { recordAudit } from '../audit/record';
 import { assertAppAccess } from '../builder-auth/guard';
 import { capabilitiesFor } from './capabilities';
 import { FunctionRepository, functionId, type FunctionRepository as Repository } from './repository';
+import { FunctionSecrets } from './secrets';
 
 const objectId = { type: 'string', pattern: '^[0-9a-f]{24}$' } as const;
 const appIdParam = { type: 'string', pattern: '^[a-z][0-9a-z]{0,63}$' } as const;
@@ -37,6 +38,27 @@ const errors = {
 interface FnParams {
   appId: string;
   name: string;
+}
+
+/** What other plugins use to run functions (app-db on document changes, CMS on content events). */
+export interface FunctionsService {
+  /** Runs every function of the app whose manifest has a matching database or cms trigger; resolves when all ended. */
+  fireTrigger(appId: string, trigger: DataTrigger): Promise<InvocationResult[]>;
+}
+
+export type DataTrigger =
+  | { type: 'database'; collection: string; event: 'insert' | 'update' | 'delete'; document: unknown }
+  | {
+      type: 'cms';
+      model: string;
+      event: 'create' | 'update' | 'delete' | 'publish' | 'unpublish';
+      entry: unknown;
+    };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    functions: FunctionsService;
+  }
 }
 
 /** Status of a failed invocation as the calling app sees it. */
@@ -67,6 +89,7 @@ export const functionsPlugin: FastifyPluginAsync = fp(
   async (app) => {
     const config = settings();
     const repository = new FunctionRepository(app.store, config.nodeModulesDir);
+    const secrets = new FunctionSecrets(app.store, app.secrets.tokenSecret);
     const pool = await createFunctionPool({
       size: config.workers,
       perAppConcurrency: config.perAppConcurrency,
@@ -96,7 +119,8 @@ export const functionsPlugin: FastifyPluginAsync = fp(
         trigger,
         timeoutMs: manifest.timeoutMs,
         memoryMb: manifest.memoryMb,
-        env: manifest.env,
+        // Secrets override plain variables of the same name.
+        env: { ...manifest.env, ...(await secrets.values(appId, manifest.secrets)) },
         allowedHosts: manifest.allowedHosts,
         capabilities: capabilitiesFor(app, appId, caller),
       });
@@ -164,7 +188,32 @@ export const functionsPlugin: FastifyPluginAsync = fp(
       await pool.close();
     });
 
+    app.decorate('functions', {
+      async fireTrigger(appId: string, trigger: DataTrigger) {
+        const runs: Promise<InvocationResult>[] = [];
+        for (const fn of await repository.list(appId)) {
+          if (fn.activeVersion < 1) continue;
+          const wanted = fn.manifest.triggers.some((t) =>
+            trigger.type === 'database'
+              ? t.type === 'database' &&
+                t.collection === trigger.collection &&
+                (!t.events || t.events.includes(trigger.event))
+              : t.type === 'cms' &&
+                (!t.model || t.model === trigger.model) &&
+                (!t.events || t.events.includes(trigger.event)),
+          );
+          if (!wanted) continue;
+          const { type, event, ...rest } = trigger;
+          runs.push(
+            invoke(appId, fn.name, { event, ...rest }, null, { type, event }).then((run) => run.result),
+          );
+        }
+        return Promise.all(runs);
+      },
+    } satisfies FunctionsService);
+
     builderRoutes(app, repository, resync, invoke, failure);
+    secretRoutes(app, secrets);
     appRoutes(app, repository, invoke, failure);
   },
   { name: 'functions', dependencies: ['app-auth', 'app-db', 'storage'] },
@@ -346,6 +395,51 @@ function builderRoutes(
     },
   );
   void failure;
+}
+
+function secretRoutes(app: FastifyInstance, secrets: FunctionSecrets) {
+  app.patch<{ Params: { appId: string }; Body: Record<string, string | null> }>(
+    '/api/apps/:appId/function-secrets',
+    {
+      schema: {
+        tags: ['functions'],
+        summary: "Set (string) or delete (null) secrets of the app's functions; values are never shown again",
+        params: appParams,
+        body: {
+          type: 'object',
+          maxProperties: 100,
+          additionalProperties: { type: ['string', 'null'], maxLength: 8192 },
+        },
+      },
+    },
+    async (request) => {
+      const access = await assertAppAccess(request, request.params.appId, 'developer');
+      const names = await secrets.update(request.params.appId, request.body);
+      await recordAudit(request, {
+        workspaceId: access.workspaceId,
+        action: 'function.secrets.update',
+        target: { type: 'app', id: request.params.appId },
+        summary: `Changed function secrets ${Object.keys(request.body).join(', ')}`,
+        data: { changed: Object.keys(request.body) },
+      });
+      return { names };
+    },
+  );
+
+  app.get<{ Params: { appId: string } }>(
+    '/api/apps/:appId/function-secrets',
+    {
+      schema: {
+        tags: ['functions'],
+        summary: 'Names of the secrets that are set (never values)',
+        params: appParams,
+      },
+    },
+    async (request) => {
+      await assertAppAccess(request, request.params.appId, 'developer');
+      return { names: await secrets.names(request.params.appId) };
+    },
+  );
 }
 
 function appRoutes(app: FastifyInstance, repository: Repository, invoke: Invoke, failure: Failure) {
