@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateApp } from '../bench/generate-app';
 import { compile } from '../src/index';
 import { checkWithWechatCompilers } from './wechat-check';
 
@@ -41,6 +42,13 @@ describe("WeChat's wcc / wcsc accept every emitted WXML and WXSS file", () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('the generated 50-page benchmark app', async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'tessera-wcc-out-'));
+    dirs.push(outDir);
+    await compile(generateApp(50, 40), { target: 'mp', outDir });
+    expect(await checkWithWechatCompilers(outDir)).toEqual([]);
   });
 
   it('reports a rejected file with file:line:col', async () => {

@@ -202,8 +202,12 @@ describe('action engine', () => {
     page.setState('page', 'n', undefined, 1);
     await page.run([branch]);
     expect(page.store.get(['state', 'size'])).toBe('small');
-    const failing = { type: 'branch', condition: true, else: [] } as RuntimeAction;
-    failing.then = [{ type: 'callFunction', function: 'nope' }];
+    const failing: RuntimeAction = {
+      type: 'branch',
+      condition: true,
+      // biome-ignore lint/suspicious/noThenProperty: `then` is the branch action's field name
+      then: [{ type: 'callFunction', function: 'nope' }],
+    };
     await page.run([failing]);
     expect(device.toasts()).toEqual(['function nope not found']);
   });
