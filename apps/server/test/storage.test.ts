@@ -35,7 +35,11 @@ async function upload(
 ): Promise<{ status: number; body: Json }> {
   const form = new FormData();
   form.append('cloudPath', cloudPath);
-  form.append('file', new Blob([bytes], { type }), 'upload.bin');
+  form.append(
+    'file',
+    new Blob([typeof bytes === 'string' ? bytes : Uint8Array.from(bytes)], { type }),
+    'upload.bin',
+  );
   const headers: Record<string, string> = user?.session
     ? { authorization: `Bearer ${user.session.accessToken}` }
     : {};
