@@ -28,12 +28,16 @@ const MAX_LENGTH = 20_000;
 
 const ACORN_OPTIONS = { ecmaVersion: 2022, sourceType: 'module', locations: true } as const;
 
-function rootsOf(options: ParseOptions): string[] {
+const checkedScopes = new Set<string>();
+
+function checkScope(options: ParseOptions, scopeKey: string): void {
+  if (checkedScopes.has(scopeKey)) return;
   for (const name of options.scope) {
     const problem = rootNameProblem(name);
     if (problem) throw new Error(`invalid expression scope: ${problem}`);
   }
-  return [...options.scope];
+  if (checkedScopes.size > 1000) checkedScopes.clear();
+  checkedScopes.add(scopeKey);
 }
 
 function syntaxError(source: string, error: unknown): ExprError {
@@ -86,8 +90,10 @@ const CACHE_LIMIT = 2000;
  * input (only on an invalid scope list). Results are cached and shared: do not change them.
  */
 export function parseExpression(source: string, options: ParseOptions): ParseResult {
+  const scopeKey = options.scope.join(',');
+  checkScope(options, scopeKey);
   if (typeof source !== 'string') return parseUncached(source, options);
-  const cacheKey = `${options.scope.join(',')}\u0000${source}`;
+  const cacheKey = `${scopeKey}\u0000${source}`;
   const hit = cache.get(cacheKey);
   if (hit) return hit;
   const result = parseUncached(source, options);
@@ -97,7 +103,7 @@ export function parseExpression(source: string, options: ParseOptions): ParseRes
 }
 
 function parseUncached(source: string, options: ParseOptions): ParseResult {
-  const roots = rootsOf(options);
+  const roots = options.scope;
   if (typeof source !== 'string') {
     const message = `expected the expression as text, got ${source === null ? 'null' : typeof source}`;
     return { ok: false, errors: [{ message, line: 1, column: 1 }] };
