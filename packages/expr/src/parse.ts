@@ -90,7 +90,7 @@ const CACHE_LIMIT = 2000;
  * input (only on an invalid scope list). Results are cached and shared: do not change them.
  */
 export function parseExpression(source: string, options: ParseOptions): ParseResult {
-  const scopeKey = options.scope.join(',');
+  const scopeKey = JSON.stringify(options.scope);
   checkScope(options, scopeKey);
   if (typeof source !== 'string') return parseUncached(source, options);
   const cacheKey = `${scopeKey}\u0000${source}`;
