@@ -106,7 +106,7 @@ const RepeatRow = memo(function RepeatRow({
   indexName,
 }: RowProps): ReactNode {
   const rowLocals = useMemo(
-    () => ({ ...locals, [itemName]: item, [indexName]: index }),
+    () => rowScope(locals, itemName, indexName, item, index),
     [locals, item, index, itemName, indexName],
   );
   return h(ElementView, { node, locals: rowLocals });
@@ -138,8 +138,9 @@ const ElementView = memo(function ElementView({
     run('change', formLocals, detail);
   });
 
+  const id = domId(node, locals);
   const view: WebComponentProps = {
-    id: node.id,
+    id,
     props,
     style:
       node.style === undefined
@@ -214,7 +215,7 @@ const ElementView = memo(function ElementView({
     },
     locale: page.locale,
   };
-  if (!node.component) return h('div', { id: node.id, 'data-component': node.name }, children);
+  if (!node.component) return h('div', { id, 'data-component': node.name }, children);
   return h(node.component, view);
 });
 
@@ -233,7 +234,7 @@ const ListRow = memo(function ListRow({
 }: ListRowProps): ReactNode {
   const { page } = usePage();
   const rowLocals = useMemo(
-    () => ({ ...locals, [itemName]: item, [indexName]: index }),
+    () => rowScope(locals, itemName, indexName, item, index),
     [locals, item, index, itemName, indexName],
   );
   const element = renderNodes(node.children, rowLocals);
@@ -245,6 +246,16 @@ const ListRow = memo(function ListRow({
   };
   return render({ element, item, index, fire });
 });
+
+/** A repeat row's locals; `$row` (the row's index path) keeps element ids unique across copies. */
+function rowScope(locals: Locals, itemName: string, indexName: string, item: unknown, index: number): Locals {
+  const row = typeof locals.$row === 'string' ? `${locals.$row}-${index}` : String(index);
+  return { ...locals, [itemName]: item, [indexName]: index, $row: row };
+}
+
+/** The DOM id of a node: its schema id, suffixed with the row path inside repeats (`item--0-2`). */
+const domId = (node: CompiledNode, locals: Locals) =>
+  typeof locals.$row === 'string' ? `${node.id}--${locals.$row}` : node.id;
 
 function renderNodes(nodes: CompiledNode[] | undefined, locals: Locals): ReactNode {
   if (!nodes || nodes.length === 0) return null;
