@@ -1,6 +1,7 @@
 // @tessera/schema: the app schema protocol — generated types, precompiled validators,
 // semantic checks, migrations and tree utilities.
 export { translateAjvErrors } from './ajv-errors';
+export { schemaDocuments } from './documents';
 export * from './generated/types';
 export * as validators from './generated/validators.js';
 export { formatIssue, type SchemaIssue, type ValidationResult } from './issues';

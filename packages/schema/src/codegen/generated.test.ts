@@ -35,3 +35,13 @@ describe('generated code', () => {
     expect(files.map((f) => f.key)).toContain('componentMeta');
   });
 });
+
+describe('schemaDocuments', () => {
+  it('exports every protocol document as loaded from schemas/', async () => {
+    const { schemaDocuments } = await import('../documents');
+    for (const f of loadSchemas()) {
+      if (f.name === 'function-manifest') continue; // owned and published by @tessera/functions
+      expect((schemaDocuments as Record<string, unknown>)[f.key], f.name).toEqual(f.schema);
+    }
+  });
+});
