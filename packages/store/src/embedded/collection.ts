@@ -29,7 +29,8 @@ import type {
 } from '../types';
 import { decodeDocument, encodeDocument } from './codec';
 import { type EmbeddedDatabase, quoteIdent, tableName, validateCollectionName } from './database';
-import { type IndexInfo, indexColumns, planFilter } from './planner';
+import { pathKey } from './keys';
+import { indexColumns, keyColumn, type PathInfo, planFilter, planSort } from './planner';
 
 type Row = { seq: number; _id: string; doc: string };
 type Connection = Database.Database;
@@ -109,9 +110,9 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     return `${this.#db.name}.${this.#name}`;
   }
 
-  #indexes(): IndexInfo[] {
+  #paths(): PathInfo[] {
     this.#db.refreshCatalogue();
-    return this.#db.indexes(this.#name);
+    return this.#db.paths(this.#name);
   }
 
   // ---------- reading ----------
@@ -170,10 +171,11 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     const sort = options.sort ?? {};
     const sortKeys = Object.keys(sort);
     let docs: Document[] = [];
-    if (sortKeys.length === 0 || (sortKeys.length === 1 && sortKeys[0] === '_id')) {
-      // Natural order or _id order come straight from SQL, so we can stop at the limit. Without a
-      // sort, rows come in index order (as in MongoDB), which spares SQLite a sort of every match.
-      const order = sortKeys.length === 0 ? undefined : `_id ${sort._id === -1 ? 'DESC' : 'ASC'}`;
+    const order = sortKeys.length === 0 ? undefined : planSort(sort, this.#paths());
+    if (sortKeys.length === 0 || order !== undefined) {
+      // Natural order, or a sort whose key order is MongoDB's, comes straight from SQL (through an
+      // index when one fits), so we can stop at the limit. Without a sort, rows come in index
+      // order (as in MongoDB), which spares SQLite a sort of every match.
       let skipped = 0;
       for (const { doc } of this.#matches(conn, filter, order, skip + limit)) {
         if (skipped < skip) {
@@ -254,7 +256,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
   }
 
   #where(filter: Filter | undefined, after?: After): { where: string; params: unknown[] } {
-    const plan = planFilter(filter, this.#indexes());
+    const plan = planFilter(filter, this.#paths());
     if (!after) return plan;
     return {
       where: `(${plan.where}) AND ${after.column} ${after.op} ?`,
@@ -327,21 +329,34 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
   // ---------- writing ----------
 
   /** Notes that an indexed path now holds an array, so the planner stops trusting equality on it. */
-  #trackMultikey(doc: Document): void {
-    for (const index of this.#db.indexes(this.#name)) {
-      if (index.multikey) continue;
-      if (Object.keys(index.keys).some((path) => pathCrossesArray(doc, path)))
-        this.#db.markMultikey(this.#name, index.name);
+  /** Key column values for a document; records arrays and embedded documents met on indexed paths. */
+  #keysOf(doc: Document): { columns: string[]; values: Buffer[] } {
+    const paths = this.#db.paths(this.#name);
+    const values: Buffer[] = [];
+    for (const info of paths) {
+      const k = pathKey(doc, info.path);
+      if ((k.array && !info.multikey) || (k.object && !info.objects)) {
+        this.#db.markPath(this.#name, info.path, { multikey: k.array, objects: k.object });
+      }
+      values.push(k.key);
     }
+    return { columns: paths.map((p) => keyColumn(p.path)), values };
   }
 
   #translateWriteError(error: unknown, doc: Document): unknown {
     const code = (error as { code?: string }).code;
     if (code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return error;
+    // SQLite names the columns: "UNIQUE constraint failed: c_users.k:email, c_users.k:org".
     const message = (error as Error).message;
-    if (message.includes('._id')) return duplicateKeyError(this.#namespace, '_id_', { _id: 1 }, doc);
+    const table = `c_${this.#name}.`;
+    const columns = (message.split('constraint failed: ')[1] ?? '')
+      .split(', ')
+      .map((c) => (c.startsWith(table) ? c.slice(table.length) : c));
+    if (columns.length === 1 && columns[0] === '_id')
+      return duplicateKeyError(this.#namespace, '_id_', { _id: 1 }, doc);
+    const paths = columns.map((c) => c.replace(/^k:/, '')).join('\0');
     for (const index of this.#db.indexes(this.#name)) {
-      if (message.includes(`'${sqlIndexName(this.#name, index.name)}'`))
+      if (index.unique && Object.keys(index.keys).join('\0') === paths)
         return duplicateKeyError(this.#namespace, index.name, index.keys, doc);
     }
     return duplicateKeyError(this.#namespace, 'unknown', {}, doc);
@@ -350,22 +365,27 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
   #insertNow(doc: Document): void {
     const text = encodeDocument(doc);
     this.#db.ensureTable(this.#name);
-    this.#trackMultikey(doc);
+    this.#db.refreshCatalogue();
+    const { columns, values } = this.#keysOf(doc);
+    const names = columns.map((c) => `, ${c}`).join('');
+    const marks = values.map(() => ', ?').join('');
     try {
       this.#db
-        .prepare(this.#db.writer, `INSERT INTO ${this.#table} (_id, doc) VALUES (?, ?)`)
-        .run(doc._id, text);
+        .prepare(this.#db.writer, `INSERT INTO ${this.#table} (_id, doc${names}) VALUES (?, ?${marks})`)
+        .run(doc._id, text, ...values);
     } catch (error) {
       throw this.#translateWriteError(error, doc);
     }
   }
 
   #replaceNow(seq: number, doc: Document): void {
-    this.#trackMultikey(doc);
+    this.#db.refreshCatalogue();
+    const { columns, values } = this.#keysOf(doc);
+    const sets = columns.map((c) => `, ${c} = ?`).join('');
     try {
       this.#db
-        .prepare(this.#db.writer, `UPDATE ${this.#table} SET doc = ? WHERE seq = ?`)
-        .run(encodeDocument(doc), seq);
+        .prepare(this.#db.writer, `UPDATE ${this.#table} SET doc = ?${sets} WHERE seq = ?`)
+        .run(encodeDocument(doc), ...values, seq);
     } catch (error) {
       throw this.#translateWriteError(error, doc);
     }
@@ -546,10 +566,28 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
         );
       }
       if (sameKeys) throw new StoreError(85, `Index already exists with a different name: ${sameKeys.name}`);
-      const docs = (
-        this.#db.prepare(this.#db.writer, `SELECT doc FROM ${this.#table}`).all() as { doc: string }[]
-      ).map((r) => decodeDocument<Document>(r.doc));
-      const multikey = docs.some((doc) => Object.keys(spec).some((path) => pathCrossesArray(doc, path)));
+      const rows = this.#db.prepare(this.#db.writer, `SELECT seq, doc FROM ${this.#table}`).all() as {
+        seq: number;
+        doc: string;
+      }[];
+      const docs = rows.map((r) => decodeDocument<Document>(r.doc));
+      // A path indexed for the first time gets its key column, filled from the existing documents.
+      const known = new Set(this.#db.paths(this.#name).map((p) => p.path));
+      for (const path of Object.keys(spec)) {
+        if (known.has(path)) continue;
+        this.#db.addPath(this.#name, path);
+        const fill = this.#db.writer.prepare(
+          `UPDATE ${this.#table} SET ${keyColumn(path)} = ? WHERE seq = ?`,
+        );
+        const flags = { multikey: false, objects: false };
+        rows.forEach((row, i) => {
+          const k = pathKey(docs[i], path);
+          flags.multikey ||= k.array;
+          flags.objects ||= k.object;
+          fill.run(k.key, row.seq);
+        });
+        this.#db.markPath(this.#name, path, flags);
+      }
       const unique = options.unique ?? false;
       try {
         this.#db.writer.exec(
@@ -560,7 +598,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
           throw firstDuplicate(this.#namespace, name, spec, docs);
         throw error;
       }
-      this.#db.recordIndex(this.#name, { name, keys: spec, unique, multikey });
+      this.#db.recordIndex(this.#name, { name, keys: spec, unique });
       return name;
     });
   }
@@ -596,15 +634,4 @@ function checkIndexKeys(keys: unknown): Record<string, 1 | -1> {
     }
   }
   return keys as Record<string, 1 | -1>;
-}
-
-/** True when following `path` through the document meets an array (MongoDB calls such an index multikey). */
-function pathCrossesArray(doc: unknown, path: string): boolean {
-  let current: unknown = doc;
-  for (const part of path.split('.')) {
-    if (Array.isArray(current)) return true;
-    if (current === null || typeof current !== 'object') return false;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return Array.isArray(current);
 }

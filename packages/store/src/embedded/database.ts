@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { ErrorCode, StoreError } from '../errors';
 import { Mutex } from './mutex';
-import type { IndexInfo } from './planner';
+import { type IndexInfo, keyColumn, type PathInfo } from './planner';
 
 type Connection = Database.Database;
 
@@ -52,6 +52,7 @@ export class EmbeddedDatabase {
   readonly reader: Connection;
   readonly lock = new Mutex();
   #indexes = new Map<string, IndexInfo[]>();
+  #paths = new Map<string, PathInfo[]>();
   #tables = new Set<string>();
   #dataVersion = -1;
   #dataVersionStmt: Database.Statement | undefined;
@@ -67,9 +68,12 @@ export class EmbeddedDatabase {
     this.writer.pragma('foreign_keys = OFF');
     this.writer.exec(
       `CREATE TABLE IF NOT EXISTS _tessera_indexes (
-         collection TEXT NOT NULL, name TEXT NOT NULL, keys TEXT NOT NULL,
-         is_unique INTEGER NOT NULL, multikey INTEGER NOT NULL DEFAULT 0,
-         PRIMARY KEY (collection, name))`,
+         collection TEXT NOT NULL, name TEXT NOT NULL, keys TEXT NOT NULL, is_unique INTEGER NOT NULL,
+         PRIMARY KEY (collection, name));
+       CREATE TABLE IF NOT EXISTS _tessera_paths (
+         collection TEXT NOT NULL, path TEXT NOT NULL,
+         multikey INTEGER NOT NULL DEFAULT 0, objects INTEGER NOT NULL DEFAULT 0,
+         PRIMARY KEY (collection, path))`,
     );
     this.reader = new Database(file, { readonly: true });
     this.reader.pragma('busy_timeout = 5000');
@@ -104,6 +108,7 @@ export class EmbeddedDatabase {
     if (force || version !== this.#dataVersion) {
       this.#dataVersion = version;
       this.#indexes.clear();
+      this.#paths.clear();
       this.#tables.clear();
     }
   }
@@ -139,6 +144,8 @@ export class EmbeddedDatabase {
     const existed = this.hasTable(collection);
     this.writer.exec(`DROP TABLE IF EXISTS ${tableName(collection)}`);
     this.writer.prepare('DELETE FROM _tessera_indexes WHERE collection = ?').run(collection);
+    this.writer.prepare('DELETE FROM _tessera_paths WHERE collection = ?').run(collection);
+    this.#paths.delete(collection);
     this.#tables.delete(collection);
     this.#indexes.delete(collection);
     return existed;
@@ -148,35 +155,48 @@ export class EmbeddedDatabase {
     let list = this.#indexes.get(collection);
     if (!list) {
       const rows = this.writer
-        .prepare(
-          'SELECT name, keys, is_unique, multikey FROM _tessera_indexes WHERE collection = ? ORDER BY rowid',
-        )
-        .all(collection) as { name: string; keys: string; is_unique: number; multikey: number }[];
-      list = rows.map((r) => ({
-        name: r.name,
-        keys: JSON.parse(r.keys),
-        unique: r.is_unique === 1,
-        multikey: r.multikey === 1,
-      }));
+        .prepare('SELECT name, keys, is_unique FROM _tessera_indexes WHERE collection = ? ORDER BY rowid')
+        .all(collection) as { name: string; keys: string; is_unique: number }[];
+      list = rows.map((r) => ({ name: r.name, keys: JSON.parse(r.keys), unique: r.is_unique === 1 }));
       this.#indexes.set(collection, list);
+    }
+    return list;
+  }
+
+  /** The indexed paths of a collection, each with its own key column. */
+  paths(collection: string): PathInfo[] {
+    let list = this.#paths.get(collection);
+    if (!list) {
+      const rows = this.writer
+        .prepare('SELECT path, multikey, objects FROM _tessera_paths WHERE collection = ? ORDER BY rowid')
+        .all(collection) as { path: string; multikey: number; objects: number }[];
+      list = rows.map((r) => ({ path: r.path, multikey: r.multikey === 1, objects: r.objects === 1 }));
+      this.#paths.set(collection, list);
     }
     return list;
   }
 
   recordIndex(collection: string, index: IndexInfo): void {
     this.writer
-      .prepare(
-        'INSERT INTO _tessera_indexes (collection, name, keys, is_unique, multikey) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(collection, index.name, JSON.stringify(index.keys), index.unique ? 1 : 0, index.multikey ? 1 : 0);
+      .prepare('INSERT INTO _tessera_indexes (collection, name, keys, is_unique) VALUES (?, ?, ?, ?)')
+      .run(collection, index.name, JSON.stringify(index.keys), index.unique ? 1 : 0);
     this.#indexes.delete(collection);
   }
 
-  markMultikey(collection: string, name: string): void {
+  /** Adds the key column of a path (new columns start NULL; the caller fills them). */
+  addPath(collection: string, path: string): void {
+    this.writer.exec(`ALTER TABLE ${tableName(collection)} ADD COLUMN ${keyColumn(path)} BLOB`);
+    this.writer.prepare('INSERT INTO _tessera_paths (collection, path) VALUES (?, ?)').run(collection, path);
+    this.#paths.delete(collection);
+  }
+
+  markPath(collection: string, path: string, flags: { multikey: boolean; objects: boolean }): void {
     this.writer
-      .prepare('UPDATE _tessera_indexes SET multikey = 1 WHERE collection = ? AND name = ?')
-      .run(collection, name);
-    this.#indexes.delete(collection);
+      .prepare(
+        'UPDATE _tessera_paths SET multikey = max(multikey, ?), objects = max(objects, ?) WHERE collection = ? AND path = ?',
+      )
+      .run(flags.multikey ? 1 : 0, flags.objects ? 1 : 0, collection, path);
+    this.#paths.delete(collection);
   }
 
   close(): void {

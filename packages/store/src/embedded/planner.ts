@@ -1,13 +1,20 @@
-// Turns the simple parts of a filter into SQL over expression indexes. The SQL only narrows the
-// candidates (it may return too many, never too few); every candidate is re-checked with mingo.
-import { sqlJsonPath } from './codec';
+// Turns the simple parts of a filter, and a sort, into SQL over the key columns (keys.ts). The
+// SQL only narrows the candidates (it may return too many, never too few); every candidate is
+// re-checked with mingo. A sort goes to SQL only when its key order is exactly MongoDB's.
+import { quoteIdent } from './database';
+import { bracketEnd, bracketStart, NULL_KEY, scalarKey } from './keys';
 
 export interface IndexInfo {
   name: string;
   keys: Record<string, 1 | -1>;
   unique: boolean;
-  /** Some document once held an array along an indexed path: equality no longer means "this value". */
+}
+
+/** What the collection has seen at an indexed path (sticky flags, like MongoDB's multikey). */
+export interface PathInfo {
+  path: string;
   multikey: boolean;
+  objects: boolean;
 }
 
 export interface Plan {
@@ -15,30 +22,14 @@ export interface Plan {
   params: unknown[];
 }
 
-/** The SQL expressions an index is built on, per path: (type, value). Missing and null share a key. */
-const typeExprs = new Map<string, string>();
-const valueExprs = new Map<string, string>();
-
-export function typeExpr(path: string): string {
-  let sql = typeExprs.get(path);
-  if (sql === undefined) {
-    sql = `ifnull(json_type(doc, '${sqlJsonPath(path).replaceAll("'", "''")}'), 'null')`;
-    typeExprs.set(path, sql);
-  }
-  return sql;
-}
-export function valueExpr(path: string): string {
-  let sql = valueExprs.get(path);
-  if (sql === undefined) {
-    sql = `ifnull(json_extract(doc, '${sqlJsonPath(path).replaceAll("'", "''")}'), '')`;
-    valueExprs.set(path, sql);
-  }
-  return sql;
+/** The column holding a path's key. */
+export function keyColumn(path: string): string {
+  return quoteIdent(`k:${path}`);
 }
 
 export function indexColumns(keys: Record<string, 1 | -1>): string {
   return Object.entries(keys)
-    .map(([path, dir]) => `${typeExpr(path)}, ${valueExpr(path)} ${dir === -1 ? 'DESC' : 'ASC'}`)
+    .map(([path, dir]) => `${keyColumn(path)} ${dir === -1 ? 'DESC' : 'ASC'}`)
     .join(', ');
 }
 
@@ -48,45 +39,49 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   );
 }
 
-/** SQL for "the value at path equals v", or undefined when v is not a simple scalar. */
-function equalsSql(path: string, v: unknown, params: unknown[]): string | undefined {
-  const t = typeExpr(path);
-  const val = valueExpr(path);
-  if (v === null) return `${t} = 'null'`;
-  if (typeof v === 'boolean') return `${t} = '${v ? 'true' : 'false'}'`;
-  if (typeof v === 'number' && Number.isFinite(v)) {
-    params.push(v);
-    return `(${t} IN ('integer', 'real') AND ${val} = ?)`;
+function equals(column: string, v: unknown, params: unknown[]): string | undefined {
+  const key = scalarKey(v);
+  if (!key) return undefined;
+  params.push(key);
+  return `${column} = ?`;
+}
+
+function range(column: string, op: string, v: unknown, params: unknown[]): string | undefined {
+  if (v === null) {
+    if (op === '$gte' || op === '$lte') {
+      params.push(NULL_KEY);
+      return `${column} = ?`;
+    }
+    return '0'; // $gt / $lt null match nothing
   }
-  if (typeof v === 'string') {
-    params.push(v);
-    return `(${t} = 'text' AND ${val} = ?)`;
+  const key = scalarKey(v);
+  if (!key || (typeof v === 'number' && Number.isNaN(v))) return undefined;
+  switch (op) {
+    case '$gt':
+      params.push(key, bracketEnd(v));
+      return `${column} > ? AND ${column} < ?`;
+    case '$gte':
+      params.push(key, bracketEnd(v));
+      return `${column} >= ? AND ${column} < ?`;
+    case '$lt':
+      params.push(bracketStart(v), key);
+      return `${column} >= ? AND ${column} < ?`;
+    case '$lte':
+      params.push(bracketStart(v), key);
+      return `${column} >= ? AND ${column} <= ?`;
+    default:
+      return undefined;
   }
-  return undefined;
 }
 
 const RANGE_SQL: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
-
-function rangeSql(path: string, op: string, v: unknown, params: unknown[]): string | undefined {
-  const cmp = RANGE_SQL[op];
-  if (cmp === undefined) return undefined;
-  if (typeof v === 'number' && Number.isFinite(v)) {
-    params.push(v);
-    return `(${typeExpr(path)} IN ('integer', 'real') AND ${valueExpr(path)} ${cmp} ?)`;
-  }
-  if (typeof v === 'string') {
-    params.push(v);
-    return `(${typeExpr(path)} = 'text' AND ${valueExpr(path)} ${cmp} ?)`;
-  }
-  return undefined;
-}
 
 function idCondition(cond: unknown, params: unknown[]): string[] {
   if (typeof cond === 'string') {
     params.push(cond);
     return ['_id = ?'];
   }
-  if (!isPlainObject(cond)) return [];
+  if (!isPlainObject(cond)) return cond === null || typeof cond !== 'object' ? ['0'] : [];
   const out: string[] = [];
   for (const [op, v] of Object.entries(cond)) {
     if (op === '$eq' && typeof v === 'string') {
@@ -104,51 +99,71 @@ function idCondition(cond: unknown, params: unknown[]): string[] {
 }
 
 function fieldCondition(path: string, cond: unknown, params: unknown[]): string[] {
+  const column = keyColumn(path);
   if (!isPlainObject(cond) || !Object.keys(cond).some((k) => k.startsWith('$'))) {
-    const sql = equalsSql(path, cond, params);
+    const sql = equals(column, cond, params);
     return sql ? [sql] : [];
   }
   const out: string[] = [];
   for (const [op, v] of Object.entries(cond)) {
     if (op === '$eq') {
-      const sql = equalsSql(path, v, params);
+      const sql = equals(column, v, params);
       if (sql) out.push(sql);
     } else if (op === '$in' && Array.isArray(v)) {
-      const local: unknown[] = [];
-      const parts = v.map((x) => equalsSql(path, x, local));
-      if (parts.every((p) => p !== undefined)) {
-        params.push(...local);
-        out.push(parts.length === 0 ? '0' : `(${parts.join(' OR ')})`);
+      const keys = v.map((x) => scalarKey(x));
+      if (keys.every((k) => k !== undefined)) {
+        params.push(...keys);
+        out.push(keys.length === 0 ? '0' : `${column} IN (${keys.map(() => '?').join(', ')})`);
       }
-    } else {
-      const sql = rangeSql(path, op, v, params);
+    } else if (RANGE_SQL[op]) {
+      const sql = range(column, op, v, params);
       if (sql) out.push(sql);
     }
   }
   return out;
 }
 
+/** Paths whose keys are single values, so SQL conditions on them are exact up to the re-check. */
+function pushablePaths(paths: PathInfo[]): Set<string> {
+  return new Set(paths.filter((p) => !p.multikey).map((p) => p.path));
+}
+
 /** Builds the SQL pre-filter from top-level (and $and-ed) conditions on `_id` and on single-value indexed paths. */
-export function planFilter(filter: Record<string, unknown> | undefined, indexes: IndexInfo[]): Plan {
+export function planFilter(filter: Record<string, unknown> | undefined, paths: PathInfo[]): Plan {
   const params: unknown[] = [];
   const clauses: string[] = [];
-  const pushable = new Set<string>();
-  for (const index of indexes) {
-    if (index.multikey) continue;
-    // A compound index's later keys are still usable through the expression on the full index (SQLite skip-scan aside, the first key matters most).
-    for (const path of Object.keys(index.keys)) pushable.add(path);
-  }
+  const pushable = pushablePaths(paths);
   const visit = (f: Record<string, unknown>) => {
     for (const [key, cond] of Object.entries(f)) {
       if (key === '$and' && Array.isArray(cond)) {
         for (const c of cond) if (isPlainObject(c)) visit(c);
       } else if (key === '_id') {
         clauses.push(...idCondition(cond, params));
-      } else if (pushable.has(key) && !key.split('.').some((p) => /^\d+$/.test(p))) {
+      } else if (pushable.has(key)) {
         clauses.push(...fieldCondition(key, cond, params));
       }
     }
   };
   if (filter) visit(filter);
   return { where: clauses.length > 0 ? clauses.join(' AND ') : '1', params };
+}
+
+/**
+ * SQL ORDER BY for a sort when key order equals MongoDB's sort order for every document: each
+ * key is `_id` or an indexed path that never held an array or an embedded document.
+ */
+export function planSort(sort: Record<string, 1 | -1>, paths: PathInfo[]): string | undefined {
+  const known = new Map(paths.map((p) => [p.path, p]));
+  const parts: string[] = [];
+  for (const [field, dir] of Object.entries(sort)) {
+    const direction = dir === -1 ? 'DESC' : 'ASC';
+    if (field === '_id') {
+      parts.push(`_id ${direction}`);
+      continue;
+    }
+    const info = known.get(field);
+    if (!info || info.multikey || info.objects) return undefined;
+    parts.push(`${keyColumn(field)} ${direction}`);
+  }
+  return parts.length > 0 ? parts.join(', ') : undefined;
 }
