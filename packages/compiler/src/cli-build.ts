@@ -12,7 +12,7 @@ export interface BuildIO {
 
 const TARGETS: Target[] = ['web', 'mp', 'app'];
 export const BUILD_USAGE =
-  'tessera build <app.json|dir> --target web|mp|app [--out DIR] [--mode production|development] [--no-rpx]';
+  'tessera build <app.json|dir> --target web|mp|app [--out DIR] [--mode production|development] [--no-rpx] [--server URL]';
 
 /**
  * `tessera build`: compiles one app and writes the output folder. Exit codes: 0 built,
@@ -62,7 +62,13 @@ export async function buildCommand(args: string[], io: BuildIO): Promise<number>
     2000,
   );
   try {
-    const result = await compile(app, { target, outDir, mode, rpx: !values['no-rpx'] });
+    const result = await compile(app, {
+      target,
+      outDir,
+      mode,
+      rpx: !values['no-rpx'],
+      ...(values.server ? { serverUrl: values.server } : {}),
+    });
     for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
     say(
       `wrote ${Object.keys(result.files).length} files to ${outDir} in ${Math.round(performance.now() - started)} ms`,
@@ -96,6 +102,7 @@ function parse(args: string[]) {
       out: { type: 'string', short: 'o' },
       mode: { type: 'string' },
       'no-rpx': { type: 'boolean', default: false },
+      server: { type: 'string' },
     },
   });
 }

@@ -78,3 +78,18 @@ describe('compile', () => {
     expect(result.files[`${sub.root}/${sub.pages[0]}.js`]).toContain('require("../../../common/runtime.js")');
   });
 });
+
+describe('compile with a server', () => {
+  it('wires the SDK over wx.request into the shared chunk only when a server is given', async () => {
+    const input = app([page('home', [])]);
+    const plain = await compile(input, { target: 'mp', mode: 'development' });
+    expect(plain.files['common/runtime.js']).not.toContain('https://apps.example.test');
+    const wired = await compile(input, {
+      target: 'mp',
+      mode: 'development',
+      serverUrl: 'https://apps.example.test',
+    });
+    expect(wired.files['common/runtime.js']).toContain('"https://apps.example.test"');
+    expect(wired.files['common/runtime.js']).toMatch(/configureServices\(\(\) => sdkServices\(init\(/);
+  });
+});

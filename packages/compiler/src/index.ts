@@ -3,8 +3,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { catalogue } from '@tessera/components';
 import { type AppSchema, migrateApp, validateApp } from '@tessera/schema';
-import { CompileError } from './errors';
 import { compileApp } from './app/index';
+import { CompileError } from './errors';
 import { compileMp, type PackageSize } from './mp/index';
 import { compileWeb } from './web/index';
 
@@ -22,6 +22,8 @@ export interface CompileOptions {
   rpx?: boolean;
   /** Locale for static texts (tab bar, titles); default the app's default locale. */
   locale?: string;
+  /** Server the built app talks to (SDK base URL); without it cloud calls fail with a clear message. */
+  serverUrl?: string;
 }
 
 export interface CompileResult {
@@ -45,6 +47,7 @@ export async function compile(input: unknown, options: CompileOptions): Promise<
         mode: options.mode ?? 'production',
         rpx: options.rpx ?? true,
         ...(options.locale ? { locale: options.locale } : {}),
+        ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
       });
       result = { target: 'mp', ...output };
       break;

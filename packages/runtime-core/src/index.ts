@@ -14,6 +14,7 @@ export {
 } from './page';
 export { getIn, overlaps, type Path, setIn, splitPath } from './paths';
 export { type ChosenFile, type KeyValueStorage, memoryStorage, type Platform } from './platform';
+export { type SdkServicesOptions, sdkServices } from './sdk-services';
 export { type AppServices, type FindOptions, offlineServices, type SignedInUser } from './services';
 export { type ChangeListener, Store } from './store';
 export type * from './types';

@@ -20,4 +20,4 @@ export {
   type ViewData,
   type ViewSpec,
 } from './view';
-export { type Routes, type Wx, wxPlatform } from './wx-platform';
+export { type Routes, type Wx, wxHttp, wxPlatform } from './wx-platform';

@@ -103,3 +103,30 @@ export function wxPlatform(wx: Wx, routes: Routes): Platform {
 function fileOf(path: string, size: number): ChosenFile {
   return { name: path.split('/').pop() ?? 'file', size, filePath: path };
 }
+
+/** HTTP data sources over wx.request (mini-programs have no fetch). */
+export function wxHttp(wx: Wx) {
+  return (request: {
+    url: string;
+    method: string;
+    headers: Record<string, string>;
+    query: Record<string, unknown>;
+    body?: unknown;
+  }) => {
+    const query = Object.entries(request.query)
+      .filter(([, value]) => value !== undefined && value !== null)
+      .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+      .join('&');
+    const url = query ? `${request.url}${request.url.includes('?') ? '&' : '?'}${query}` : request.url;
+    return call<{ statusCode: number; data: unknown }>(wx, 'request', {
+      url,
+      method: request.method,
+      header: request.headers,
+      ...(request.body === undefined ? {} : { data: request.body }),
+    }).then((response) => {
+      if (response.statusCode >= 400)
+        throw new Error(`the request failed with status ${response.statusCode}`);
+      return response.data;
+    });
+  };
+}

@@ -11,6 +11,8 @@ export interface MpOptions {
   mode: 'development' | 'production';
   rpx: boolean;
   locale?: string;
+  /** Address of the Tessera server the app talks to (cloud functions, database, storage). */
+  serverUrl?: string;
 }
 
 export interface PackageSize {
@@ -81,7 +83,7 @@ async function emit(
   }
   const bundled = await bundleMp({
     pages: pageModules,
-    common: commonModule(app, layout),
+    common: commonModule(app, layout, options.serverUrl),
     codeBlocks: Object.fromEntries(
       Object.entries(app.codeBlocks ?? {}).map(([name, block]) => [
         name,
@@ -126,7 +128,7 @@ function pageModule(page: PageSchema, index: number, gen: GeneratedPage): string
   ].join('\n');
 }
 
-function commonModule(app: AppSchema, layout: PageLayout): string {
+function commonModule(app: AppSchema, layout: PageLayout, serverUrl: string | undefined): string {
   const blocks = Object.keys(app.codeBlocks ?? {});
   const imports = blocks.map(
     (name, i) => `import * as code${i} from ${JSON.stringify(`tessera:code/${name}`)};`,
@@ -142,6 +144,14 @@ function commonModule(app: AppSchema, layout: PageLayout): string {
     `const descriptor = { id: ${JSON.stringify(app.id)}, locales: ${JSON.stringify(app.locales)}, home: ${JSON.stringify(app.navigation.home)}, pages: ${JSON.stringify(pages)}, state: ${compileValue(app.state ?? {}, BASE_ROOTS, '/state').code}, queries: ${compileValue(app.queries ?? {}, BASE_ROOTS, '/queries').code}, code: { ${code} } };`,
     `export const app = { descriptor, routes: ${JSON.stringify(routes)} };`,
     'export { configureServices, definePage, getAppRuntime, resetApp, rt, setDataStats };',
+    ...(serverUrl
+      ? [
+          "import { init } from '@tessera/sdk';",
+          "import { sdkServices } from '@tessera/runtime-core';",
+          "import { wxHttp } from '@tessera/runtime-mp';",
+          `configureServices(() => sdkServices(init({ appId: descriptor.id, baseUrl: ${JSON.stringify(serverUrl)}, wx }), { http: wxHttp(wx) }));`,
+        ]
+      : []),
     '',
   ].join('\n');
 }
