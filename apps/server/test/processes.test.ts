@@ -81,3 +81,24 @@ describe('sessions live in the store', () => {
     expect(await b.exited).toBe('0');
   }, 120_000);
 });
+
+describe('session expiry', () => {
+  it('refuses an expired session and sweeps expired ones on start', async () => {
+    const dataDir = await makeDataDir();
+    dirs.push(dataDir);
+    const first = await startTestServer({ dataDir, config: { sessionTtlSeconds: 1 } });
+    const client = first.admin;
+    const sessions = first.app.store.platform().collection('sessions');
+    expect(await sessions.countDocuments({})).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await client.get('/api/auth/me')).status).toBe(401);
+    expect(await sessions.countDocuments({})).toBe(0);
+    await first.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    await first.close({ keepData: true });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await startTestServer({ dataDir, config: { sessionTtlSeconds: 1 } });
+    // Only the harness's own fresh login is left: the expired one was swept at start.
+    expect(await second.app.store.platform().collection('sessions').countDocuments({})).toBe(1);
+    await second.close({ keepData: true });
+  }, 60_000);
+});

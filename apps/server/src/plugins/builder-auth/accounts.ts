@@ -69,6 +69,7 @@ export async function ensureIdentityIndexes(store: Store): Promise<void> {
   await platform.collection(MEMBERSHIPS).createIndex({ workspaceId: 1, accountId: 1 }, { unique: true });
   await platform.collection(MEMBERSHIPS).createIndex({ accountId: 1 });
   await platform.collection('sessions').createIndex({ accountId: 1 });
+  await platform.collection('sessions').createIndex({ expiresAt: 1 });
 }
 
 /** Creates an account that has no password yet; the returned token lets its owner choose one. */

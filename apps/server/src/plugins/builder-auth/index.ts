@@ -137,6 +137,11 @@ async function startSession(request: FastifyRequest, reply: FastifyReply, accoun
 
 const plugin: FastifyPluginAsync = async (app) => {
   await ensureIdentityIndexes(app.store);
+  // Expired sessions are also removed when presented; this sweeps the ones nobody comes back with.
+  await app.store
+    .platform()
+    .collection('sessions')
+    .deleteMany({ expiresAt: { $lt: new Date().toISOString() } });
   app.decorateRequest('builder', null);
   app.addHook('onRequest', authenticate);
 
