@@ -88,7 +88,7 @@ interface AppLane {
 export class FunctionPool {
   private readonly slots: Slot[] = [];
   private readonly idle: Slot[] = [];
-  private readonly waitingForSlot: ((slot: Slot) => void)[] = [];
+  private readonly waitingForSlot: ((slot: Slot | undefined) => void)[] = [];
   private readonly lanes = new Map<string, AppLane>();
   private nextId = 1;
   private closed = false;
@@ -190,7 +190,8 @@ export class FunctionPool {
     else this.idle.push(slot);
   }
 
-  private acquire(): Promise<Slot> {
+  /** An idle worker, or undefined when the pool closed while waiting. */
+  private acquire(): Promise<Slot | undefined> {
     const slot = this.idle.shift();
     if (slot) return Promise.resolve(slot);
     return new Promise((resolve) => this.waitingForSlot.push(resolve));
@@ -316,6 +317,12 @@ export class FunctionPool {
     }
     try {
       const slot = await this.acquire();
+      if (!slot) {
+        return this.settle(request, requestId, started, startedAt, [], 0, {
+          ok: false,
+          error: { name: 'PoolClosed', message: 'The function pool was closed', stack: '', kind: 'crashed' },
+        });
+      }
       return await this.runOn(slot, request, requestId, started, startedAt);
     } finally {
       this.leaveLane(request.appId);
@@ -451,6 +458,8 @@ export class FunctionPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const waiting of this.waitingForSlot.splice(0)) waiting(undefined);
+    for (const lane of this.lanes.values()) for (const waiting of lane.waiting.splice(0)) waiting();
     const slots = this.slots.splice(0);
     this.idle.length = 0;
     await Promise.all(

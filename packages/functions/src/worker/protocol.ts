@@ -45,6 +45,8 @@ export const SANDBOX = {
   maxLogBytes: 256 * 1024,
   maxResultBytes: 6 * 1024 * 1024,
   maxResultDepth: 200,
+  /** Longest a worker spends loading the next fresh context ahead of time, while idle. */
+  spareLoadBudgetMs: 250,
   /** A runtime is replaced after this many invocations to bound slow growth (atoms, fragmentation). */
   runtimeReuse: 500,
 } as const;

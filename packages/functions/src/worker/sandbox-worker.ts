@@ -348,6 +348,7 @@ function codeFor(message: InvokeMessage): string | undefined {
 async function prepare(
   message: InvokeMessage,
   code: string,
+  loadBudgetMs = message.limits.timeoutMs,
 ): Promise<{ inv: Invocation; loadError: Outcome | undefined }> {
   const eng = await engineFor(message.limits.memoryMb);
   eng.runtime ??= eng.module.newRuntime();
@@ -355,7 +356,7 @@ async function prepare(
   rt.setMemoryLimit(message.limits.memoryMb * MB);
   rt.setMaxStackSize(SANDBOX.maxStackBytes);
   rt.setInterruptHandler(() => Date.now() > activeDeadline);
-  activeDeadline = Date.now() + message.limits.timeoutMs;
+  activeDeadline = Date.now() + loadBudgetMs;
   const ctx = rt.newContext();
   const inv = new Invocation(ctx, keyOf(message));
   installBridge(ctx, inv, message.envJson);
@@ -385,7 +386,8 @@ async function prepareSpare(message: InvokeMessage) {
   const code = bundles.get(message.hash);
   if (spare || queue.length > 0 || code === undefined) return;
   try {
-    spare = await prepare(message, code);
+    // Ahead-of-time loading must not keep an idle worker busy for long: slow top-level code loads on demand.
+    spare = await prepare(message, code, Math.min(message.limits.timeoutMs, SANDBOX.spareLoadBudgetMs));
     if (spare.loadError) disposeSpare();
   } catch {
     spare = undefined;
@@ -393,12 +395,15 @@ async function prepareSpare(message: InvokeMessage) {
   }
 }
 
-async function run(message: InvokeMessage): Promise<{ outcome: Outcome; memoryBytes: number }> {
+async function run(
+  message: InvokeMessage,
+): Promise<{ outcome: Outcome; memoryBytes: number; healthy: boolean }> {
   const code = codeFor(message);
   if (code === undefined) {
     return {
       outcome: errorOutcome('BundleMissing', 'The worker did not receive the function code', '', 'crashed'),
       memoryBytes: 0,
+      healthy: false,
     };
   }
   let prepared = spare?.inv.key === keyOf(message) ? spare : undefined;
@@ -487,11 +492,11 @@ async function run(message: InvokeMessage): Promise<{ outcome: Outcome; memoryBy
     inv?.ctx.dispose();
   } catch {
     discardEngine();
-    return { outcome, memoryBytes };
+    return { outcome, memoryBytes, healthy: false };
   }
   if (!healthy) discardEngine();
   else if (eng.runs >= SANDBOX.runtimeReuse) retireRuntime();
-  return { outcome, memoryBytes };
+  return { outcome, memoryBytes, healthy };
 }
 
 function measureMemory(rt: QuickJSRuntime, ctx: QuickJSContext): number {
@@ -514,11 +519,11 @@ async function drain() {
   draining = true;
   while (queue.length > 0) {
     const message = queue.shift() as Extract<ToWorker, { type: 'invoke' }>;
-    const { outcome, memoryBytes } = await run(message);
+    const { outcome, memoryBytes, healthy } = await run(message);
     send({ type: 'done', id: message.id, outcome, memoryBytes, codeCached: bundles.has(message.hash) });
     // Load the same function into a fresh context now, while idle, so the next call skips parsing.
-    if (queue.length === 0) await new Promise((resolve) => setImmediate(resolve));
-    if (queue.length === 0) await prepareSpare(message);
+    if (healthy && queue.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (healthy && queue.length === 0) await prepareSpare(message);
   }
   draining = false;
 }
