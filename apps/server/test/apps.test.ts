@@ -40,6 +40,11 @@ describe('create, get, list', () => {
     expect(got.status).toBe(200);
     expect(got.headers.get('etag')).toBe('"1"');
     expect(got.body.schema).toEqual(app.schema);
+    const unchanged = await server.admin.get(`/api/apps/${app.id}`, { headers: { 'if-none-match': '"1"' } });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.text).toBe('');
+    const changed = await server.admin.get(`/api/apps/${app.id}`, { headers: { 'if-none-match': '"0"' } });
+    expect(changed.status).toBe(200);
   });
 
   it('lists templates', async () => {

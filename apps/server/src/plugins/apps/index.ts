@@ -364,7 +364,7 @@ export const appsPlugin: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['apps'],
-        summary: 'An app with its current draft schema; the ETag is its version',
+        summary: 'An app with its current draft schema; the ETag is its version (If-None-Match → 304)',
         params: appParams,
         response: { 200: appDetailSchema },
       },
@@ -372,7 +372,11 @@ export const appsPlugin: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       await assertAppAccess(request, request.params.appId, 'viewer');
       const record = await loadApp(request.params.appId);
-      return reply.header('etag', `"${record.version}"`).send(appDetail(record));
+      const etag = `"${record.version}"`;
+      reply.header('etag', etag);
+      // Editors poll for changes by others; an unchanged app costs them no schema download.
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      return reply.send(appDetail(record));
     },
   );
 
