@@ -222,6 +222,22 @@ describe('FunctionPool.invoke', () => {
   });
 });
 
+describe('FunctionPool.close', () => {
+  it('answers callers still waiting for a worker instead of leaving them hanging', async () => {
+    const small = await createFunctionPool({ size: 1 });
+    const bundle = await ws.bundle(
+      'export async function main() { await new Promise((r) => setTimeout(r, 300)); return 1; }',
+    );
+    const running = small.invoke({ appId: 'a', functionName: 'slow', bundle });
+    const waiting = small.invoke({ appId: 'b', functionName: 'slow', bundle });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await small.close();
+    expect(await running).toMatchObject({ ok: false, error: { name: 'PoolClosed' } });
+    expect(await waiting).toMatchObject({ ok: false, error: { name: 'PoolClosed' } });
+    await expect(small.invoke({ appId: 'c', functionName: 'slow', bundle })).rejects.toThrow(/closed/);
+  });
+});
+
 describe('capabilities', () => {
   let server: Server;
   let port: number;

@@ -40,6 +40,8 @@ export const SANDBOX = {
   /** Extra WebAssembly memory above the guest limit, for the module's own data and stack. */
   wasmHeadroomMb: 8,
   maxPendingHostCalls: 64,
+  /** Arguments of one capability call, so that parsing them never stalls the server's main thread. */
+  maxHostCallBytes: 4 * 1024 * 1024,
   maxTimers: 100,
   maxLogLines: 1000,
   maxLogBytes: 256 * 1024,

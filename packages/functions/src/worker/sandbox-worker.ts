@@ -141,6 +141,11 @@ class Invocation {
         `Too many host calls at once (limit ${SANDBOX.maxPendingHostCalls}); await some before starting more`,
       );
     }
+    if (argsJson.length > SANDBOX.maxHostCallBytes) {
+      throw new RangeError(
+        `The arguments of ${capability}.${method} are larger than ${SANDBOX.maxHostCallBytes / MB} MB`,
+      );
+    }
     const callId = this.nextCall++;
     const deferred = this.ctx.newPromise();
     this.pending.set(callId, deferred);
