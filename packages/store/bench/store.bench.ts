@@ -45,12 +45,14 @@ try {
   const store = await openStore({ dataDir: dir });
   const posts = store.app('bench').collection('posts');
   await posts.createIndex({ status: 1 });
+  await posts.createIndex({ status: 1, createdAt: -1 });
   const docs = Array.from({ length: DOCS }, (_, i) => ({
     status: `s${i % 10}`,
     title: `Post number ${i}`,
     body: 'Lorem ipsum dolor sit amet, '.repeat(8),
     views: i,
     tags: ['a', 'b'],
+    createdAt: new Date(Date.UTC(2024, 0, 1) + ((i * 7919) % DOCS) * 60_000),
   }));
   await posts.insertMany(docs);
 
@@ -66,7 +68,9 @@ try {
   raw.exec('CREATE TABLE posts (seq INTEGER PRIMARY KEY, _id TEXT UNIQUE, doc TEXT)');
   raw.exec(`CREATE INDEX posts_status ON posts (json_extract(doc, '$.status'))`);
   const insert = raw.prepare('INSERT INTO posts (_id, doc) VALUES (?, ?)');
-  raw.transaction(() => docs.forEach((d, i) => insert.run(String(i), JSON.stringify(d))))();
+  raw.transaction(() => {
+    for (const [i, d] of docs.entries()) insert.run(String(i), JSON.stringify(d));
+  })();
   const select = raw.prepare(`SELECT doc FROM posts WHERE json_extract(doc, '$.status') = ? LIMIT 20`);
   const baselineFind = async () => {
     status = (status + 1) % 10;
@@ -76,6 +80,14 @@ try {
   const [storeOps, baselineOps] = await compare(storeFind, baselineFind);
   raw.close();
 
+  const sortedFind = async () => {
+    status = (status + 1) % 10;
+    const page = await posts.find({ status: `s${status}` }, { sort: { createdAt: -1 }, limit: 20 }).toArray();
+    if (page.length !== 20) throw new Error('unexpected page size');
+  };
+  const sorted = await timed(sortedFind, 1500);
+  const sortedOps = (sorted.n / sorted.ms) * 1000;
+
   let n = 0;
   const inserts = await timed(() => posts.insertOne({ status: 'new', n: n++ }), 1500);
   const insertOps = (inserts.n / inserts.ms) * 1000;
@@ -83,6 +95,7 @@ try {
   console.log(`bench: store.find.indexed.ops = ${Math.round(storeOps)} ops/s`);
   console.log(`bench: store.find.indexed.baseline.ops = ${Math.round(baselineOps)} ops/s`);
   console.log(`bench: store.find.indexed.ratio = ${(storeOps / baselineOps).toFixed(2)} x`);
+  console.log(`bench: store.find.sorted.ops = ${Math.round(sortedOps)} ops/s`);
   console.log(`bench: store.insert.durable.ops = ${Math.round(insertOps)} ops/s`);
   await store.close();
 } finally {
