@@ -3,6 +3,7 @@
 import action from '../../../schemas/action.schema.json' with { type: 'json' };
 import app from '../../../schemas/app.schema.json' with { type: 'json' };
 import componentMeta from '../../../schemas/component-meta.schema.json' with { type: 'json' };
+import contentModel from '../../../schemas/content-model.schema.json' with { type: 'json' };
 import navigation from '../../../schemas/navigation.schema.json' with { type: 'json' };
 import node from '../../../schemas/node.schema.json' with { type: 'json' };
 import page from '../../../schemas/page.schema.json' with { type: 'json' };
@@ -16,6 +17,7 @@ export const schemaDocuments = {
   action,
   app,
   componentMeta,
+  contentModel,
   navigation,
   node,
   page,

@@ -162,6 +162,7 @@ export interface TesseraSchemas {
   action?: ActionSchema;
   app?: AppSchema;
   componentMeta?: ComponentMeta;
+  contentModel?: CMSContentModel;
   functionManifest?: CloudFunctionManifest;
   navigation?: Navigation;
   node?: NodeSchema;
@@ -1351,6 +1352,204 @@ export interface SnippetNode {
   slots?: {
     [k: string]: SnippetNode[] | undefined;
   };
+}
+/**
+ * One content model of an app's headless CMS (e.g. an article): its identifier, titles and the fields every entry of the model has.
+ */
+export interface CMSContentModel {
+  /**
+   * Optional link to this schema, for editors.
+   */
+  $schema?: string;
+  /**
+   * Identifier of the model, unique within the app; used in URLs (/app-api/:appId/cms/:name) and in the SDK (cms.model(name)).
+   */
+  name: string;
+  /**
+   * Display name of the model per locale.
+   */
+  title?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * What the model holds, for builders.
+   */
+  description?: string;
+  /**
+   * When true, anyone may read the model's published entries through the public API without a token.
+   */
+  publicRead?: boolean;
+  /**
+   * The locale that localised fields fall back to when the requested locale has no value.
+   */
+  defaultLocale?: string;
+  /**
+   * The locales that localised fields may hold a value for.
+   *
+   * @minItems 1
+   */
+  locales?: string[];
+  /**
+   * The fields of every entry, in display order; names are unique within the model.
+   *
+   * @maxItems 200
+   */
+  fields: ContentModelField[];
+}
+/**
+ * One field of a model (or of a nested object field).
+ */
+export interface ContentModelField {
+  /**
+   * Key of the value in entries; unique among its siblings; cannot start with _ (reserved for system fields).
+   */
+  name: string;
+  /**
+   * What the field holds: text (one line), longText, richText (HTML, sanitised on save), markdown, number, boolean, date (YYYY-MM-DD), datetime (ISO 8601), time (HH:MM[:SS]), email, phone, url, enum (one of options), image / file (a media id or cloud file id), media (gallery: a list of them), reference (entry id(s) of model), json (any JSON), object (nested fields), array (items of one type), geo ({ lat, lng }), autoNumber (assigned by the server: 1, 2, 3…).
+   */
+  type:
+    | 'text'
+    | 'longText'
+    | 'richText'
+    | 'markdown'
+    | 'number'
+    | 'boolean'
+    | 'date'
+    | 'datetime'
+    | 'time'
+    | 'email'
+    | 'phone'
+    | 'url'
+    | 'enum'
+    | 'image'
+    | 'file'
+    | 'media'
+    | 'reference'
+    | 'json'
+    | 'object'
+    | 'array'
+    | 'geo'
+    | 'autoNumber';
+  /**
+   * Label of the field per locale.
+   */
+  title?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Help text for editors.
+   */
+  description?: string;
+  /**
+   * Entries must have a value (for localised fields: in the default locale).
+   */
+  required?: boolean;
+  /**
+   * No two entries of the model may hold the same value (enforced by a unique index; not for localised fields).
+   */
+  unique?: boolean;
+  /**
+   * Value used when an entry is created without one; must itself be valid.
+   */
+  default?: unknown;
+  /**
+   * Kept out of the public API's answers (builders still see it).
+   */
+  hidden?: boolean;
+  /**
+   * Holds one value per locale: { "zh-CN": ..., "en": ... }; reads fall back to the default locale.
+   */
+  localised?: boolean;
+  validation?: ContentModelValidation;
+  /**
+   * The allowed values of an enum field.
+   *
+   * @minItems 1
+   */
+  options?: (string | number)[];
+  /**
+   * The model a reference field points to.
+   */
+  model?: string;
+  /**
+   * A reference field holds a list of entry ids instead of one.
+   */
+  many?: boolean;
+  /**
+   * Nested fields of an object field.
+   *
+   * @maxItems 100
+   */
+  fields?: ContentModelField[];
+  items?: ContentModelItemType;
+}
+/**
+ * Limits checked on every saved value: numbers use min/max, text uses minLength/maxLength/pattern, arrays and galleries use min/max as item counts.
+ */
+export interface ContentModelValidation {
+  /**
+   * Smallest number, or fewest items for arrays, galleries and many-references.
+   */
+  min?: number;
+  /**
+   * Largest number, or most items for arrays, galleries and many-references.
+   */
+  max?: number;
+  /**
+   * Fewest characters of a text value.
+   */
+  minLength?: number;
+  /**
+   * Most characters of a text value.
+   */
+  maxLength?: number;
+  /**
+   * ECMAScript regular expression a text value must match.
+   */
+  pattern?: string;
+}
+/**
+ * The type of the items of an array field, without per-field options.
+ */
+export interface ContentModelItemType {
+  /**
+   * Field type of each item (see field.type); arrays of arrays are not allowed.
+   */
+  type:
+    | 'text'
+    | 'longText'
+    | 'richText'
+    | 'markdown'
+    | 'number'
+    | 'boolean'
+    | 'date'
+    | 'datetime'
+    | 'time'
+    | 'email'
+    | 'phone'
+    | 'url'
+    | 'enum'
+    | 'image'
+    | 'file'
+    | 'reference'
+    | 'json'
+    | 'object'
+    | 'geo';
+  /**
+   * Allowed values when the item type is enum.
+   *
+   * @minItems 1
+   */
+  options?: (string | number)[];
+  /**
+   * Referenced model when the item type is reference.
+   */
+  model?: string;
+  /**
+   * Nested fields when the item type is object.
+   */
+  fields?: ContentModelField[];
+  validation?: ContentModelValidation;
 }
 /**
  * Describes one cloud function of an app: how it is run, what may call it and what it may reach.

@@ -12,6 +12,8 @@ export const action: ValidateFunction;
 export const app: ValidateFunction;
 /** Validates against schemas/component-meta.schema.json */
 export const componentMeta: ValidateFunction;
+/** Validates against schemas/content-model.schema.json */
+export const contentModel: ValidateFunction;
 /** Validates against schemas/function-manifest.schema.json */
 export const functionManifest: ValidateFunction;
 /** Validates against schemas/navigation.schema.json */
