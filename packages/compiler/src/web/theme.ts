@@ -25,14 +25,16 @@ export function contrastOnWhite(hex: string): number {
 }
 
 /**
- * The colour darkened just enough for text on white (and white text on it) to reach WCAG AA
- * 4.5:1; colours that pass, or that are not hex, are kept as given.
+ * The colour darkened just enough for text on white or light grey page backgrounds (and white
+ * text on it) to reach WCAG AA 4.5:1; colours that pass, or that are not hex, are kept as given.
  */
 export function readable(hex: string): string {
   let rgb = channels(hex);
   if (!rgb) return hex;
-  for (let i = 0; i < 40 && 1.05 / (luminance(rgb) + 0.05) < 4.5; i++)
-    rgb = rgb.map((c) => Math.round(c * 0.95)) as [number, number, number];
+  // #eeeeee: the lightest grey a page background is assumed to be darker than.
+  const background = luminance([238, 238, 238]);
+  for (let i = 0; i < 60 && (background + 0.05) / (luminance(rgb) + 0.05) < 4.5; i++)
+    rgb = rgb.map((c) => Math.floor(c * 0.95)) as [number, number, number];
   return `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
 

@@ -145,7 +145,18 @@ export function Swiper(c: WebComponentProps) {
       'aria-roledescription': 'carousel',
       'aria-label': zh ? '轮播' : 'Carousel',
     },
-    h('div', { className: 't-swiper__track', ref: track }, c.children),
+    // Focusable so keyboard users can scroll the slides.
+    h(
+      'div',
+      {
+        className: 't-swiper__track',
+        ref: track,
+        tabIndex: 0,
+        role: 'group',
+        'aria-label': zh ? '幻灯片' : 'Slides',
+      },
+      c.children,
+    ),
     c.childViews.length > 1
       ? h(
           'div',
