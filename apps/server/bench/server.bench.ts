@@ -14,8 +14,8 @@ import { startTestServer } from '../test/harness';
 const documents = 10_000;
 const categories = 50;
 const connections = 10;
-const seconds = Number(process.env.BENCH_SECONDS || 3);
-const rounds = 3;
+const seconds = Number(process.env.BENCH_SECONDS || 2);
+const rounds = Number(process.env.BENCH_ROUNDS || 5);
 // Both servers are measured warm: the JIT needs a few thousand requests to settle on either.
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS || 5);
 
@@ -139,17 +139,26 @@ try {
   if (full.check.length !== baseline.check.length) throw new Error('the two handlers answer differently');
   await measure(baseline.load, warmupSeconds);
   await measure(full.load, warmupSeconds);
-  // Alternating short rounds, so a change in machine load during the run hits both sides alike.
+  // Alternating short rounds, so a change in machine load during the run hits both sides alike;
+  // medians keep one disturbed round from deciding the figures.
   const fullRuns: number[] = [];
   const baselineRuns: number[] = [];
+  const ratios: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    baselineRuns.push(await measure(baseline.load, seconds));
-    fullRuns.push(await measure(full.load, seconds));
+    const base = await measure(baseline.load, seconds);
+    const server = await measure(full.load, seconds);
+    baselineRuns.push(base);
+    fullRuns.push(server);
+    ratios.push(server / base);
   }
-  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-  console.log(`bench: server.list.rps = ${Math.round(mean(fullRuns))} req/s`);
-  console.log(`bench: server.list.baseline.rps = ${Math.round(mean(baselineRuns))} req/s`);
-  console.log(`bench: server.list.ratio = ${(mean(fullRuns) / mean(baselineRuns)).toFixed(2)}`);
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  };
+  console.log(`bench: server.list.rps = ${Math.round(median(fullRuns))} req/s`);
+  console.log(`bench: server.list.baseline.rps = ${Math.round(median(baselineRuns))} req/s`);
+  console.log(`bench: server.list.ratio = ${median(ratios).toFixed(2)}`);
 } finally {
   await full.close();
   await baseline.close();

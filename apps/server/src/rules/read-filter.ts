@@ -151,8 +151,8 @@ function fieldPath(path: string[], node: RuleNode): string {
   return path.join('.');
 }
 
-/** A value that does not depend on the document, read fast for literals and auth/now chains. */
-function constant(node: RuleNode, source: string): Value {
+/** Literals and auth/now member chains, read without the evaluator; undefined for anything else. */
+function simpleConstant(node: RuleNode): Value | undefined {
   if (node.type === 'Literal' && !(node as { regex?: unknown }).regex) {
     const value = node.value;
     return () => value;
@@ -160,6 +160,32 @@ function constant(node: RuleNode, source: string): Value {
   for (const root of ['auth', 'now'] as const) {
     const path = memberChain(node, root);
     if (path) return (context) => readPath(context[root], path);
+  }
+  return undefined;
+}
+
+/** A value that does not depend on the document. */
+function constant(node: RuleNode, source: string): Value {
+  const simple = simpleConstant(node);
+  if (simple) return simple;
+  // `auth != null` and the like: both sides known without the evaluator (same loose equality as the language).
+  if (node.type === 'BinaryExpression' && ['==', '!=', '===', '!=='].includes(node.operator as string)) {
+    const left = simpleConstant(child(node, 'left'));
+    const right = simpleConstant(child(node, 'right'));
+    if (left && right) {
+      switch (node.operator) {
+        case '==':
+          // biome-ignore lint/suspicious/noDoubleEquals: the expression language has JavaScript's loose equality
+          return (context) => left(context) == right(context);
+        case '!=':
+          // biome-ignore lint/suspicious/noDoubleEquals: the expression language has JavaScript's loose equality
+          return (context) => left(context) != right(context);
+        case '===':
+          return (context) => left(context) === right(context);
+        default:
+          return (context) => left(context) !== right(context);
+      }
+    }
   }
   const expression = text(node, source);
   return (context) => {
