@@ -417,8 +417,21 @@ export class FunctionPool {
     outcome: Outcome,
     bundle: FunctionBundle,
   ): { ok: true; value: unknown } | { ok: false; error: FunctionError } {
-    if (outcome.ok)
-      return { ok: true, value: outcome.valueJson === undefined ? null : JSON.parse(outcome.valueJson) };
+    if (outcome.ok) {
+      try {
+        return { ok: true, value: outcome.valueJson === undefined ? null : JSON.parse(outcome.valueJson) };
+      } catch {
+        return {
+          ok: false,
+          error: {
+            name: 'BadResult',
+            message: 'The function returned text that is not JSON',
+            stack: '',
+            kind: 'crashed',
+          },
+        };
+      }
+    }
     const { name, message, stack, kind } = outcome.error;
     return { ok: false, error: { name, message, kind, stack: mapStack(name, message, stack, bundle) } };
   }

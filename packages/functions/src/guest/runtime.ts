@@ -148,9 +148,10 @@ export function startFunction(module: Record<string, unknown>) {
           `The function's result cannot be sent as JSON: ${describeThrown(error).message}`,
         );
       }
-      return json === undefined ? '{"ok":true}' : `{"ok":true,"value":${json}}`;
+      // 'v' + the value's JSON: the worker passes it on without parsing it again.
+      return json === undefined ? 'v' : `v${json}`;
     } catch (thrown) {
-      return stringify({ ok: false, error: describeThrown(thrown) });
+      return `e${stringify(describeThrown(thrown))}`;
     }
   };
 }

@@ -285,17 +285,18 @@ function readOutcome(replyJson: string): Outcome {
       'thrown',
     );
   }
-  const reply = JSON.parse(replyJson) as {
-    ok: boolean;
-    value?: unknown;
-    error?: { name: string; message: string; stack: string };
-  };
-  if (reply.ok) {
-    // Re-serialise only the value so that the guest cannot smuggle extra fields into the reply.
-    return { ok: true, valueJson: reply.value === undefined ? undefined : JSON.stringify(reply.value) };
+  if (replyJson.startsWith('v'))
+    return { ok: true, valueJson: replyJson.length > 1 ? replyJson.slice(1) : undefined };
+  let error: { name?: unknown; message?: unknown; stack?: unknown } = {};
+  try {
+    error = JSON.parse(replyJson.slice(1)) as typeof error;
+  } catch {
+    // Only the sandbox runtime writes this text; a malformed one is reported as a crash below.
   }
-  const error = reply.error ?? { name: 'Error', message: 'unknown error', stack: '' };
-  return errorOutcome(String(error.name), String(error.message), String(error.stack ?? ''));
+  if (!replyJson.startsWith('e') || typeof error.name !== 'string') {
+    return errorOutcome('BadResult', 'The sandbox returned an unreadable result', '', 'crashed');
+  }
+  return errorOutcome(error.name, String(error.message ?? ''), String(error.stack ?? ''));
 }
 
 function installBridge(ctx: QuickJSContext, inv: Invocation, envJson: string) {
@@ -451,7 +452,7 @@ async function run(
       if (outcome) break;
       const state = ctx.getPromiseState(promise);
       if (state.type === 'fulfilled') {
-        const text = ctx.typeof(state.value) === 'string' ? ctx.getString(state.value) : '{"ok":true}';
+        const text = ctx.typeof(state.value) === 'string' ? ctx.getString(state.value) : '';
         state.value.dispose();
         outcome = readOutcome(text);
       } else if (state.type === 'rejected') {
