@@ -15,22 +15,36 @@ export function encodeDocument(doc: unknown): string {
   return JSON.stringify(doc, replacer);
 }
 
-function reviver(_key: string, value: unknown): unknown {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const keys = Object.keys(value);
-    if (keys.length === 1) {
-      const v = value as Record<string, unknown>;
-      if (typeof v.$date === 'string') return new Date(v.$date);
-      if (typeof v.$numberDouble === 'string') return Number(v.$numberDouble);
-    }
+function special(value: Record<string, unknown>): unknown {
+  let n = 0;
+  for (const _ in value) if (++n > 1) return undefined;
+  if (typeof value.$date === 'string') return new Date(value.$date);
+  if (typeof value.$numberDouble === 'string') return Number(value.$numberDouble);
+  return undefined;
+}
+
+/** Replaces Extended JSON wrappers in place (a walk is several times faster than a JSON.parse reviver). */
+function revive(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = revive(value[i]);
+    return value;
   }
-  return value;
+  const obj = value as Record<string, unknown>;
+  const replaced = special(obj);
+  if (replaced !== undefined) return replaced;
+  for (const key in obj) {
+    const v = obj[key];
+    if (v !== null && typeof v === 'object') obj[key] = revive(v);
+  }
+  return obj;
 }
 
 export function decodeDocument<T>(text: string): T {
-  // The reviver is slow; most documents hold no special values.
-  if (text.includes('"$date"') || text.includes('"$numberDouble"')) return JSON.parse(text, reviver) as T;
-  return JSON.parse(text) as T;
+  const doc = JSON.parse(text);
+  // Most documents hold no special values; skip the walk for them.
+  if (text.includes('"$date"') || text.includes('"$numberDouble"')) return revive(doc) as T;
+  return doc as T;
 }
 
 /** A JSON path for SQLite's JSON functions: `a.b` → `$."a"."b"`. */
