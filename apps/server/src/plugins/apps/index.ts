@@ -1,11 +1,10 @@
-import type { DocumentStore } from '@tessera/store';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { httpError } from '../../errors';
 import { newAppId } from '../../ids';
 import { appParams, workspaceParams } from '../../schemas';
-import { recordAudit } from '../audit/record';
-import { assertAppAccess, assertWorkspaceAccess, requireBuilder } from '../builder-auth/guard';
+import { assertAppAccess, assertWorkspaceAccess } from '../builder-auth/guard';
 import { diffJson } from './diff';
+import { insertApp, loadApp, loadVersion, saveVersion, setDeleted } from './drafts';
 import {
   APP_VERSIONS,
   APPS,
@@ -16,11 +15,10 @@ import {
   appSummary,
   appSummarySchema,
   baseVersionOf,
-  versionId,
   versionSummary,
   versionSummarySchema,
 } from './records';
-import { type AppDocument, displayName, prepareAppSchema } from './schema-check';
+import { type AppDocument, prepareAppSchema } from './schema-check';
 import { listTemplates, loadTemplate } from './templates';
 import { readAppZip, writeAppZip } from './zip';
 
@@ -44,9 +42,8 @@ function escapeRegex(text: string): string {
 }
 
 export const appsPlugin: FastifyPluginAsync = async (app) => {
-  const platform = () => app.store.platform();
-  const apps = () => platform().collection<AppRecord>(APPS);
-  const versions = () => platform().collection<AppVersionRecord>(APP_VERSIONS);
+  const apps = () => app.store.platform().collection<AppRecord>(APPS);
+  const versions = () => app.store.platform().collection<AppVersionRecord>(APP_VERSIONS);
   await apps().createIndex({ workspaceId: 1, updatedAt: -1 });
   await versions().createIndex({ appId: 1, version: -1 });
 
@@ -55,144 +52,6 @@ export const appsPlugin: FastifyPluginAsync = async (app) => {
     app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
       done(null, body),
     );
-  }
-
-  async function loadApp(appId: string): Promise<AppRecord> {
-    const record = await apps().findOne({ _id: appId });
-    if (!record) throw httpError(404, `App ${appId} not found`);
-    return record;
-  }
-
-  /** Inserts a new app with its version 1 and the audit entry, all or nothing. */
-  async function insertApp(
-    request: FastifyRequest,
-    workspaceId: string,
-    schema: AppDocument,
-    info: { template: string | null; action: string; summary: string; message: string },
-  ): Promise<AppRecord> {
-    const builder = requireBuilder(request);
-    const now = new Date().toISOString();
-    const schemaJson = JSON.stringify(schema);
-    const record: AppRecord = {
-      _id: String(schema.id),
-      workspaceId,
-      name: displayName(schema),
-      description: typeof schema.description === 'string' ? schema.description : '',
-      template: info.template,
-      version: 1,
-      schemaJson,
-      createdAt: now,
-      createdBy: builder.accountId,
-      updatedAt: now,
-      updatedBy: builder.accountId,
-      deletedAt: null,
-    };
-    await platform().withTransaction(async (tx) => {
-      await tx.collection<AppRecord>(APPS).insertOne(record);
-      await tx.collection<AppVersionRecord>(APP_VERSIONS).insertOne({
-        _id: versionId(record._id, 1),
-        appId: record._id,
-        workspaceId,
-        version: 1,
-        schemaJson,
-        savedAt: now,
-        savedBy: builder.accountId,
-        savedByEmail: builder.email,
-        message: info.message,
-        restoredFrom: null,
-      });
-      await recordAudit(
-        request,
-        {
-          workspaceId,
-          action: info.action,
-          target: { type: 'app', id: record._id },
-          summary: info.summary.replace('{name}', record.name),
-        },
-        { db: tx },
-      );
-    });
-    return record;
-  }
-
-  /**
-   * Writes a new version on top of `baseVersion` (or the current one when null). A concurrent
-   * save makes this a 409 carrying the current version, never a silent overwrite.
-   */
-  async function saveVersion(
-    request: FastifyRequest,
-    appId: string,
-    schema: AppDocument,
-    baseVersion: number | null,
-    info: { message: string; restoredFrom: number | null; action: string; summary: string },
-  ): Promise<AppRecord> {
-    const builder = requireBuilder(request);
-    const current = await loadApp(appId);
-    if (current.deletedAt) throw httpError(409, 'This app is deleted: restore it before saving');
-    const base = baseVersion ?? current.version;
-    const stale = () =>
-      httpError(
-        409,
-        `The app changed since version ${base}: it is now at version ${current.version}. Reload it, reapply your change and save against that version.`,
-        undefined,
-        { currentVersion: current.version, app: appSummary(current) },
-      );
-    if (base !== current.version) throw stale();
-    const now = new Date().toISOString();
-    const schemaJson = JSON.stringify(schema);
-    const next: AppRecord = {
-      ...current,
-      name: displayName(schema),
-      description: typeof schema.description === 'string' ? schema.description : '',
-      version: base + 1,
-      schemaJson,
-      updatedAt: now,
-      updatedBy: builder.accountId,
-    };
-    const saved = await platform().withTransaction(async (tx: DocumentStore) => {
-      const result = await tx
-        .collection<AppRecord>(APPS)
-        .replaceOne({ _id: appId, version: base, deletedAt: null }, next);
-      if (result.matchedCount === 0) return false;
-      await tx.collection<AppVersionRecord>(APP_VERSIONS).insertOne({
-        _id: versionId(appId, next.version),
-        appId,
-        workspaceId: current.workspaceId,
-        version: next.version,
-        schemaJson,
-        savedAt: now,
-        savedBy: builder.accountId,
-        savedByEmail: builder.email,
-        message: info.message,
-        restoredFrom: info.restoredFrom,
-      });
-      await recordAudit(
-        request,
-        {
-          workspaceId: current.workspaceId,
-          action: info.action,
-          target: { type: 'app', id: appId },
-          summary: info.summary.replace('{name}', next.name).replace('{version}', String(next.version)),
-          data: { version: next.version, ...(info.restoredFrom ? { restoredFrom: info.restoredFrom } : {}) },
-        },
-        { db: tx },
-      );
-      return true;
-    });
-    if (!saved) {
-      const latest = await loadApp(appId);
-      current.version = latest.version;
-      Object.assign(current, latest);
-      if (latest.deletedAt) throw httpError(409, 'This app is deleted: restore it before saving');
-      throw stale();
-    }
-    return next;
-  }
-
-  async function loadVersion(appId: string, version: number): Promise<AppVersionRecord> {
-    const record = await versions().findOne({ _id: versionId(appId, version) });
-    if (!record) throw httpError(404, `App ${appId} has no version ${version}`);
-    return record;
   }
 
   app.get(
@@ -371,7 +230,7 @@ export const appsPlugin: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       await assertAppAccess(request, request.params.appId, 'viewer');
-      const record = await loadApp(request.params.appId);
+      const record = await loadApp(request, request.params.appId);
       const etag = `"${record.version}"`;
       reply.header('etag', etag);
       // Editors poll for changes by others; an unchanged app costs them no schema download.
@@ -484,7 +343,7 @@ export const appsPlugin: FastifyPluginAsync = async (app) => {
     async (request) => {
       const { appId, version } = request.params;
       await assertAppAccess(request, appId, 'viewer');
-      const record = await loadVersion(appId, version);
+      const record = await loadVersion(request, appId, version);
       return { ...versionSummary(record), schema: JSON.parse(record.schemaJson) };
     },
   );
@@ -517,9 +376,9 @@ export const appsPlugin: FastifyPluginAsync = async (app) => {
     async (request) => {
       const { appId, version } = request.params;
       await assertAppAccess(request, appId, 'viewer');
-      const target = await loadVersion(appId, version);
+      const target = await loadVersion(request, appId, version);
       const from = request.query.against ?? (version > 1 ? version - 1 : null);
-      const base = from === null ? {} : JSON.parse((await loadVersion(appId, from)).schemaJson);
+      const base = from === null ? {} : JSON.parse((await loadVersion(request, appId, from)).schemaJson);
       return { from, to: version, changes: diffJson(base, JSON.parse(target.schemaJson)) };
     },
   );
@@ -543,7 +402,7 @@ export const appsPlugin: FastifyPluginAsync = async (app) => {
       const { appId, version } = request.params;
       await assertAppAccess(request, appId, 'developer');
       const base = baseVersionOf(request, request.query.baseVersion, false);
-      const old = await loadVersion(appId, version);
+      const old = await loadVersion(request, appId, version);
       let schema: AppDocument;
       try {
         schema = prepareAppSchema(JSON.parse(old.schemaJson), { expectedId: appId });
@@ -591,34 +450,6 @@ export const appsPlugin: FastifyPluginAsync = async (app) => {
     async (request) => setDeleted(request, request.params.appId, false),
   );
 
-  async function setDeleted(request: FastifyRequest, appId: string, deleted: boolean) {
-    const builder = requireBuilder(request);
-    await assertAppAccess(request, appId, 'developer');
-    const current = await loadApp(appId);
-    if (Boolean(current.deletedAt) === deleted) {
-      throw httpError(409, deleted ? 'This app is already deleted' : 'This app is not deleted');
-    }
-    const now = new Date().toISOString();
-    const change = { deletedAt: deleted ? now : null, updatedAt: now, updatedBy: builder.accountId };
-    await platform().withTransaction(async (tx) => {
-      const result = await tx
-        .collection<AppRecord>(APPS)
-        .updateOne({ _id: appId, deletedAt: current.deletedAt }, { $set: change });
-      if (result.matchedCount === 0) throw httpError(409, 'The app changed meanwhile; try again');
-      await recordAudit(
-        request,
-        {
-          workspaceId: current.workspaceId,
-          action: deleted ? 'app.delete' : 'app.restore',
-          target: { type: 'app', id: appId },
-          summary: `${deleted ? 'Deleted' : 'Restored'} app "${current.name}"`,
-        },
-        { db: tx },
-      );
-    });
-    return appSummary({ ...current, ...change });
-  }
-
   app.post<{ Params: { appId: string }; Body: { name?: string } }>(
     '/api/apps/:appId/duplicate',
     {
@@ -637,7 +468,7 @@ export const appsPlugin: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const { appId } = request.params;
       const { workspaceId } = await assertAppAccess(request, appId, 'developer');
-      const source = await loadApp(appId);
+      const source = await loadApp(request, appId);
       const name = request.body?.name?.trim() ?? `${source.name} (copy)`;
       const prepared = prepareAppSchema(JSON.parse(source.schemaJson), {
         forceId: newAppId(),
@@ -667,7 +498,7 @@ export const appsPlugin: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const { appId } = request.params;
       await assertAppAccess(request, appId, 'viewer');
-      const record = await loadApp(appId);
+      const record = await loadApp(request, appId);
       const schema = JSON.parse(record.schemaJson) as Record<string, unknown>;
       const zip = writeAppZip(schema, {
         format: 'tessera-app',
