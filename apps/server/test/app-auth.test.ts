@@ -231,3 +231,35 @@ describe('builder settings and users', () => {
     ).toBe(400);
   });
 });
+
+describe('sign-in rate limit', () => {
+  it('limits password attempts per IP, app and username', async () => {
+    const limited = await startTestServer({ config: { loginRateLimit: 3 } });
+    try {
+      const limitedApp = await createApp(limited);
+      const client = new Client(limited.url);
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++)
+        statuses.push(
+          (
+            await client.post(`/app-api/${limitedApp}/auth/sign-in`, {
+              username: 'target',
+              password: 'guess-number',
+            })
+          ).status,
+        );
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      // Another username is counted on its own.
+      expect(
+        (
+          await client.post(`/app-api/${limitedApp}/auth/sign-in`, {
+            username: 'other',
+            password: 'guess-number',
+          })
+        ).status,
+      ).toBe(401);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -77,3 +77,51 @@ describe('app end-user routes', () => {
     expect(reply.status).toBe(401);
   });
 });
+
+describe('malformed bodies get 400 with a message, never 500', () => {
+  const bodies = ['{"broken":', '[]', '"text"', '42', 'null', '{"x":1}'];
+  const appRoutes = (appId: string): [string, string][] => [
+    ['POST', `/app-api/${appId}/auth/sign-up`],
+    ['POST', `/app-api/${appId}/auth/sign-in`],
+    ['POST', `/app-api/${appId}/auth/phone/send-code`],
+    ['POST', `/app-api/${appId}/auth/phone/sign-in`],
+    ['POST', `/app-api/${appId}/auth/wechat`],
+    ['POST', `/app-api/${appId}/auth/refresh`],
+    ['POST', `/app-api/${appId}/auth/sign-out`],
+    ['POST', `/app-api/${appId}/db/notes/query`],
+    ['POST', `/app-api/${appId}/db/notes/count`],
+    ['POST', `/app-api/${appId}/db/notes/docs`],
+    ['PUT', `/app-api/${appId}/db/notes/docs/fixed-doc`],
+    ['PATCH', `/app-api/${appId}/db/notes/docs/fixed-doc`],
+    ['POST', `/app-api/${appId}/db/notes/update`],
+    ['POST', `/app-api/${appId}/db/notes/remove`],
+    ['POST', `/app-api/${appId}/storage/temp-urls`],
+    ['POST', `/app-api/${appId}/storage/delete`],
+  ];
+
+  it('on every app end-user route', async () => {
+    const client = new Client(server.url);
+    for (const [method, path] of appRoutes(ids.appId))
+      for (const body of bodies) {
+        // `{"x":1}` is valid JSON for routes whose body is all optional (query, count).
+        if (body === '{"x":1}' && /\/(query|count)$/.test(path)) continue;
+        const reply = await client.request(method, path, {
+          raw: body,
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(reply.status, `${method} ${path} ${body}: ${reply.text}`).toBe(400);
+        expect(reply.body.message, `${method} ${path} ${body}`).toBeTruthy();
+      }
+  });
+
+  it('on every builder route with a body', async () => {
+    for (const route of appDataBuilderRoutes.filter((candidate) => candidate.body))
+      for (const body of bodies.slice(0, 4)) {
+        const reply = await server.admin.request(route.method, route.path(ids), {
+          raw: body,
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(reply.status, `${name(route)} ${body}: ${reply.text}`).toBe(400);
+      }
+  });
+});
