@@ -52,7 +52,11 @@ describe('health, docs, headers', () => {
     const save = doc.body.paths['/api/apps/{appId}/draft'].put;
     expect(save.requestBody).toBeDefined();
     expect(save.responses['200']).toBeDefined();
-    expect(save.responses['4XX'].content['application/json'].schema.required).toEqual(['statusCode', 'error', 'message']);
+    expect(save.responses['4XX'].content['application/json'].schema.required).toEqual([
+      'statusCode',
+      'error',
+      'message',
+    ]);
     const ui = await server.anonymous.get('/docs/');
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('<html');
