@@ -1,9 +1,15 @@
+import { ErrorCode, StoreError } from '../errors';
+
 // Documents are stored as JSON text. Values JSON cannot hold (dates, non-finite numbers) are
 // written in MongoDB Extended JSON form so they come back as the same JavaScript values.
 
 function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
   const original = this[key];
-  if (original instanceof Date) return { $date: original.toISOString() };
+  if (original instanceof Date) {
+    if (Number.isNaN(original.getTime()))
+      throw new StoreError(ErrorCode.BadValue, `Invalid Date in field '${key}'`);
+    return { $date: original.toISOString() };
+  }
   if (typeof original === 'number' && !Number.isFinite(original)) return { $numberDouble: String(original) };
   // The MongoDB driver stores undefined as null (ignoreUndefined: false), so do we.
   if (original === undefined && key !== '') return null;

@@ -259,15 +259,13 @@ class MongoDocumentStore implements DocumentStore {
 
   dropCollection(name: string): Promise<boolean> {
     return mapped(async () => {
-      try {
-        return await this.#db.dropCollection(
-          validateCollectionName(name),
-          this.#session ? { session: this.#session } : {},
-        );
-      } catch (error) {
-        if (error instanceof MongoServerError && error.code === ErrorCode.NamespaceNotFound) return false;
-        throw error;
-      }
+      const options = this.#session ? { session: this.#session } : {};
+      // MongoDB 7 no longer fails on a missing collection, so ask first to report false like the embedded store.
+      const found = await this.#db
+        .listCollections({ name: validateCollectionName(name) }, { nameOnly: true, ...options })
+        .toArray();
+      if (found.length === 0) return false;
+      return this.#db.dropCollection(name, options);
     });
   }
 
