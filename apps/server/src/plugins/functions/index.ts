@@ -3,6 +3,7 @@ import os from 'node:os';
 import {
   createFunctionPool,
   type FunctionContext,
+  type FunctionPool,
   type InvocationResult,
   type ResolvedManifest,
   Scheduler,
@@ -90,15 +91,18 @@ export const functionsPlugin: FastifyPluginAsync = fp(
     const config = settings();
     const repository = new FunctionRepository(app.store, config.nodeModulesDir);
     const secrets = new FunctionSecrets(app.store, app.secrets.tokenSecret);
-    const pool = await createFunctionPool({
-      size: config.workers,
-      perAppConcurrency: config.perAppConcurrency,
-      onInvocation: (record) => {
-        repository
-          .saveLog(record)
-          .catch((error) => app.log.warn({ err: error }, 'could not store a function log'));
-      },
-    });
+    // Worker threads start with the first invocation, so servers that never run a function pay nothing.
+    let pool: Promise<FunctionPool> | undefined;
+    const getPool = () =>
+      (pool ??= createFunctionPool({
+        size: config.workers,
+        perAppConcurrency: config.perAppConcurrency,
+        onInvocation: (record) => {
+          repository
+            .saveLog(record)
+            .catch((error) => app.log.warn({ err: error }, 'could not store a function log'));
+        },
+      }));
 
     const invoke = async (
       appId: string,
@@ -110,7 +114,7 @@ export const functionsPlugin: FastifyPluginAsync = fp(
       const fn = await repository.get(appId, name);
       if (!fn || fn.activeVersion < 1) throw httpError(404, `App ${appId} has no function "${name}"`);
       const { bundle, manifest } = await repository.bundleOf(appId, name, fn.activeVersion);
-      const result = await pool.invoke({
+      const result = await (await getPool()).invoke({
         appId,
         functionName: name,
         bundle,
@@ -185,7 +189,7 @@ export const functionsPlugin: FastifyPluginAsync = fp(
     app.addHook('onClose', async () => {
       clearInterval(syncTimer);
       scheduler.stop();
-      await pool.close();
+      if (pool) await (await pool).close();
     });
 
     app.decorate('functions', {
