@@ -81,6 +81,8 @@ describe('uploads, temporary URLs, listing and deletion', () => {
     const downloaded = await fetch(url);
     expect(downloaded.status).toBe(200);
     expect(downloaded.headers.get('content-type')).toBe('image/png');
+    expect(downloaded.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(downloaded.headers.get('x-content-type-options')).toBe('nosniff');
     expect(new Uint8Array(await downloaded.arrayBuffer())).toEqual(bytes);
 
     url.searchParams.set('signature', `${url.searchParams.get('signature')!.slice(0, -2)}xx`);

@@ -1,3 +1,4 @@
+import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { errorResponse } from '../../schemas';
@@ -95,6 +96,17 @@ export function createAppAuthPlugin(options: AppAuthOptions = {}): FastifyPlugin
         options.wechatProvider ?? new DevWeChatProvider(),
         { ...defaultPhoneCodeLimits, ...options.phoneCodeLimits },
       );
+      // Built web apps are served from other origins; their API calls carry a bearer token, never
+      // cookies, so any origin may call /app-api. Builder routes (/api) stay same-origin.
+      await app.register(cors, {
+        delegator: (request, callback) =>
+          callback(
+            null,
+            request.url?.startsWith('/app-api/')
+              ? { origin: '*', methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], allowedHeaders: ['authorization', 'content-type'], maxAge: 600 }
+              : { origin: false },
+          ),
+      });
       app.decorate('appAccounts', accounts);
       app.decorate('appAuthSettings', settings);
       app.decorateRequest('appUser', null);

@@ -351,6 +351,8 @@ function storageRoutes(
         .header('content-length', stored.size)
         .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`)
         .header('cache-control', 'private, max-age=300')
+        // Temporary URLs are shown by apps on other origins (<img src>); the signature is the permission.
+        .header('cross-origin-resource-policy', 'cross-origin')
         .send(stored.body);
     },
   );
