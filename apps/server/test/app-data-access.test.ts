@@ -130,15 +130,23 @@ describe('cross-origin calls from built web apps', () => {
   it('/app-api answers preflights and errors with CORS headers; /api does not', async () => {
     const preflight = await fetch(`${server.url}/app-api/${ids.appId}/db/notes/query`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://shop.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin: 'https://shop.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/);
-    const refused = await fetch(`${server.url}/app-api/${ids.appId}/auth/me`, { headers: { origin: 'https://shop.example.com' } });
+    const refused = await fetch(`${server.url}/app-api/${ids.appId}/auth/me`, {
+      headers: { origin: 'https://shop.example.com' },
+    });
     expect(refused.status).toBe(401);
     expect(refused.headers.get('access-control-allow-origin')).toBe('*');
-    const builder = await fetch(`${server.url}/api/auth/me`, { headers: { origin: 'https://evil.example.com' } });
+    const builder = await fetch(`${server.url}/api/auth/me`, {
+      headers: { origin: 'https://evil.example.com' },
+    });
     expect(builder.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

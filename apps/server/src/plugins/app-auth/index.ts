@@ -103,7 +103,12 @@ export function createAppAuthPlugin(options: AppAuthOptions = {}): FastifyPlugin
           callback(
             null,
             request.url?.startsWith('/app-api/')
-              ? { origin: '*', methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], allowedHeaders: ['authorization', 'content-type'], maxAge: 600 }
+              ? {
+                  origin: '*',
+                  methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+                  allowedHeaders: ['authorization', 'content-type'],
+                  maxAge: 600,
+                }
               : { origin: false },
           ),
       });

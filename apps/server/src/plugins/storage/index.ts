@@ -346,14 +346,16 @@ function storageRoutes(
       const stored = record ? await adapter.get(`${appId}/${cloudPath}`) : null;
       if (!record || !stored) throw httpError(404, 'The file no longer exists');
       const name = cloudPath.split('/').at(-1)!;
-      return reply
-        .type(record.contentType)
-        .header('content-length', stored.size)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .header('cache-control', 'private, max-age=300')
-        // Temporary URLs are shown by apps on other origins (<img src>); the signature is the permission.
-        .header('cross-origin-resource-policy', 'cross-origin')
-        .send(stored.body);
+      return (
+        reply
+          .type(record.contentType)
+          .header('content-length', stored.size)
+          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`)
+          .header('cache-control', 'private, max-age=300')
+          // Temporary URLs are shown by apps on other origins (<img src>); the signature is the permission.
+          .header('cross-origin-resource-policy', 'cross-origin')
+          .send(stored.body)
+      );
     },
   );
 
