@@ -58,6 +58,7 @@ export async function compile(input: unknown, options: CompileOptions): Promise<
       const output = await build(app, {
         mode: options.mode ?? 'production',
         ...(options.locale ? { locale: options.locale } : {}),
+        ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
       });
       result = { target: options.target, files: output.files, warnings: output.warnings, sizes: [] };
       break;

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -37,8 +37,14 @@ export const CSP = "script-src 'self'";
  */
 export async function serveFiles(
   files: Record<string, string>,
+  options: { proxy?: string } = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
+    // Like a deployment where the Tessera server serves the app: /app-api goes to the server.
+    if (options.proxy && request.url?.startsWith('/app-api/')) {
+      void forward(options.proxy, request, response);
+      return;
+    }
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).slice(1);
     const name = files[path] !== undefined ? path : extname(path) === '' ? 'index.html' : undefined;
     const body = name === undefined ? undefined : files[name];
@@ -59,6 +65,31 @@ export async function serveFiles(
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+async function forward(target: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers))
+    if (typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name))
+      headers.set(name, value);
+  try {
+    const reply = await fetch(`${target}${request.url}`, {
+      method: request.method ?? 'GET',
+      headers,
+      ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+    });
+    const body = Buffer.from(await reply.arrayBuffer());
+    const out: Record<string, string> = {};
+    reply.headers.forEach((value, name) => {
+      if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(name))
+        out[name] = value;
+    });
+    response.writeHead(reply.status, out).end(body);
+  } catch (error) {
+    response.writeHead(502, { 'content-type': 'text/plain' }).end(String(error));
+  }
 }
 
 /** Problems a page reported: console errors, uncaught exceptions and CSP violations. */

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { catalogue } from '@tessera/components';
 import { type AppSchema, migrateApp, validateApp } from '@tessera/schema';
 import type { Browser, Page } from 'playwright-core';
+import { createApp } from '../../../apps/server/test/app-data-helpers';
+import { startTestServer, type TestServer } from '../../../apps/server/test/harness';
 import { CompileError } from '../src/errors';
 import { compileWeb } from '../src/web/index';
 import { serveFiles, watchedPage } from './browser';
@@ -23,8 +25,13 @@ export async function runWebFixture(
   const validation = validateApp(migrated, { catalogue });
   if (!validation.valid) throw new CompileError(validation.errors);
   const app = migrated as AppSchema;
-  const output = await compileWeb(app, { mode: 'production', inspect: true });
-  const server = await serveFiles(output.files);
+  const tessera = script.server ? await tesseraServer(app, script.server) : undefined;
+  const output = await compileWeb(app, {
+    mode: 'production',
+    inspect: true,
+    ...(tessera ? { serverUrl: '/' } : {}),
+  });
+  const server = await serveFiles(output.files, tessera ? { proxy: tessera } : {});
   const { page, problems, close } = await watchedPage(browser);
   try {
     const pageId = script.page ?? app.navigation.home;
@@ -47,7 +54,10 @@ export async function runWebFixture(
       try {
         await play(page, step, answers);
       } catch (error) {
-        throw new Error(`step ${index + 1} ${JSON.stringify(step)}: ${(error as Error).message}`);
+        const toasts = await inspect(page, 'toasts').catch(() => null);
+        throw new Error(
+          `step ${index + 1} ${JSON.stringify(step)}: ${(error as Error).message} (toasts: ${JSON.stringify(toasts)})`,
+        );
       }
     }
     return problems;
@@ -55,6 +65,28 @@ export async function runWebFixture(
     await close();
     await server.close();
   }
+}
+
+let running: TestServer | null = null;
+
+/** A real Tessera server (one per test file) with a fresh app for the fixture and its rule presets; returns its URL. */
+async function tesseraServer(
+  app: AppSchema,
+  setup: { collections?: Record<string, string> },
+): Promise<string> {
+  running ??= await startTestServer();
+  (app as { id: string }).id = await createApp(running);
+  for (const [collection, preset] of Object.entries(setup.collections ?? {})) {
+    const reply = await running.admin.put(`/api/apps/${app.id}/db/rules/${collection}`, { preset });
+    if (reply.status >= 300)
+      throw new Error(`setting rules on ${collection} failed: ${reply.status} ${reply.text}`);
+  }
+  return running.url;
+}
+
+export async function stopTesseraServer(): Promise<void> {
+  await running?.close();
+  running = null;
 }
 
 /** Lets pending actions, renders and effects finish. */

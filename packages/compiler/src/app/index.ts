@@ -10,6 +10,7 @@ import { compileWeb, type WebOutput } from '../web/index';
 export interface AppTargetOptions {
   mode: 'development' | 'production';
   locale?: string;
+  serverUrl?: string;
 }
 
 /** Android/iOS application ids are dot-separated Java identifiers. */

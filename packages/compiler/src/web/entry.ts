@@ -11,8 +11,23 @@ export const codeModuleId = (block: string) => `tessera:code/${block}`;
  * The entry module: the app descriptor, a lazy loader per page (so esbuild splits each page into
  * its own chunk), code blocks, and the call that mounts the app.
  */
-export function generateEntry(app: AppSchema, options: { inspect: boolean; serviceWorker?: string }): string {
+export function generateEntry(
+  app: AppSchema,
+  options: { inspect: boolean; serviceWorker?: string; serverUrl?: string },
+): string {
   const blocks = Object.keys(app.codeBlocks ?? {});
+  // '/' means the server that serves the app itself.
+  const baseUrl = options.serverUrl === '/' ? 'location.origin' : js(options.serverUrl);
+  const services = options.serverUrl
+    ? [
+        "import { init } from '@tessera/sdk';",
+        "import { sdkServices } from '@tessera/runtime-core';",
+        `const services = sdkServices(init({ appId: ${js(app.id)}, baseUrl: ${baseUrl} }));`,
+      ]
+    : [];
+  const startOptions = [options.inspect ? 'inspect: true' : '', options.serverUrl ? 'services' : ''].filter(
+    Boolean,
+  );
   const imports = blocks.map((name, i) => `import * as code${i} from ${js(codeModuleId(name))};`);
   const state = compileValue(app.state ?? {}, BASE_ROOTS, '/state').code;
   const queries = compileValue(app.queries ?? {}, BASE_ROOTS, '/queries').code;
@@ -38,8 +53,9 @@ export function generateEntry(app: AppSchema, options: { inspect: boolean; servi
     `import * as rt from '@tessera/expr/runtime';`,
     `import { startApp } from '@tessera/runtime-web';`,
     ...imports,
+    ...services,
     `const entry = { app: { ${descriptor.join(', ')} }, name: ${compileValue(app.name, BASE_ROOTS, '/name').code}, pages: { ${pages.join(', ')} }, tabBar: ${tabs} };`,
-    `startApp(entry, document.getElementById('app')${options.inspect ? ', { inspect: true }' : ''});`,
+    `startApp(entry, document.getElementById('app')${startOptions.length > 0 ? `, { ${startOptions.join(', ')} }` : ''});`,
     // Registered from the bundle, not an inline script, so the strict CSP holds.
     options.serviceWorker
       ? `if ('serviceWorker' in navigator) navigator.serviceWorker.register(${js(options.serviceWorker)});`

@@ -19,6 +19,8 @@ export interface WebOptions {
   /** The app target: the web manifest to link and the service worker to register (relative to base). */
   manifest?: string;
   serviceWorker?: string;
+  /** Server the app talks to through @tessera/sdk ('/' = the origin serving the app); without it cloud calls fail clearly. */
+  serverUrl?: string;
 }
 
 export interface WebOutput {
@@ -33,7 +35,7 @@ export interface WebOutput {
 /** Generated sources of every virtual module (also what the code-generation fixtures compare). */
 export function generateWebSources(
   app: AppSchema,
-  options: { inspect?: boolean; serviceWorker?: string; base?: string } = {},
+  options: { inspect?: boolean; serviceWorker?: string; base?: string; serverUrl?: string } = {},
 ) {
   const pages: Record<string, string> = {};
   const warnings: string[] = [];
@@ -47,6 +49,7 @@ export function generateWebSources(
     entry: generateEntry(app, {
       inspect: options.inspect === true,
       ...(serviceWorker ? { serviceWorker } : {}),
+      ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
     }),
     pages,
     warnings,
