@@ -84,7 +84,7 @@ export function placeTrees(
         id = fresh;
       }
       reserved.add(id);
-      const { children, slots, ...content } = node;
+      const { children, slots, id: _given, ...content } = node;
       const out = { id, ...content } as NodeSchema;
       if (children) out.children = children.map(copy);
       if (slots)
