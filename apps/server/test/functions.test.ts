@@ -2,6 +2,7 @@
 // the database, storage and fetch capabilities, HTTP triggers, logs, schedules, and hostile code.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { init, memoryPersistence } from '@tessera/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppUserClient, appUser, createApp } from './app-data-helpers';
 import { type Json, startTestServer, type TestServer } from './harness';
@@ -327,5 +328,46 @@ describe('two server processes on one store', () => {
     } finally {
       await second.close({ keepData: true });
     }
+  });
+});
+
+describe('end to end through the SDK', () => {
+  it("callFunction runs a function that uses the caller's data, storage and an allowed host", async () => {
+    await deploy(
+      'sdkFlow',
+      {
+        'index.ts': `
+import { db, fetch, storage } from '@tessera/function-sdk';
+export async function main(event: { port: number; fileID: string }, context: { auth: { uid: string } }) {
+  const todos = await db.collection('todos').find({});
+  const path = event.fileID.replace(/^cloud:\\/\\/[^/]+\\//, '');
+  const file = await storage.read(path);
+  const partner = await (await fetch('http://127.0.0.1:' + event.port + '/ok')).json();
+  const refused = await fetch('https://example.com/').then(() => 'fetched', (e: Error) => e.name);
+  const { insertedId } = await db.collection('receipts').insertOne({ todos: todos.length, file: file.content });
+  return { uid: context.auth.uid, todos: todos.map((t) => t.title), partner: partner.approved, refused, insertedId };
+}`,
+      },
+      { allowedHosts: [`127.0.0.1:${partnerPort}`] },
+    );
+    const client = init({ appId, baseUrl: server.url, persistence: memoryPersistence() });
+    const state = await client.auth().signInAnonymously();
+    await client.database().collection('todos').add({ title: 'file the form' });
+    const { fileID } = await client.uploadFile({
+      cloudPath: 'sdk/form.txt',
+      file: new Blob(['signed form'], { type: 'text/plain' }),
+    });
+    const { result } = await client.callFunction<Json>({
+      name: 'sdkFlow',
+      data: { port: partnerPort, fileID },
+    });
+    expect(result).toMatchObject({
+      uid: state.user.uid,
+      todos: ['file the form'],
+      partner: true,
+      refused: 'FetchRefused',
+    });
+    const receipt = await client.database().collection('receipts').doc(result.insertedId).get();
+    expect(receipt.data).toMatchObject({ todos: 1, file: 'signed form' });
   });
 });
