@@ -10,6 +10,7 @@ import { appDbPlugin } from './plugins/app-db';
 import { appsPlugin } from './plugins/apps';
 import { auditPlugin } from './plugins/audit';
 import { builderAuthPlugin } from './plugins/builder-auth';
+import { cmsPlugin } from './plugins/cms';
 import { docsPlugin } from './plugins/docs';
 import { functionsPlugin } from './plugins/functions';
 import { healthPlugin } from './plugins/health';
@@ -42,6 +43,7 @@ const domainPlugins: FastifyPluginAsync[] = [
   // ── cloud functions (functions engineer) ──
   functionsPlugin,
   // ── CMS ──
+  cmsPlugin,
 ];
 
 /** Builder routes answer errors in one shape; say so in their OpenAPI entry (serialized loosely). */
