@@ -32,6 +32,11 @@ export type Step =
 
 export interface ConformanceScript {
   description: string;
+  /**
+   * The fixture needs a running Tessera server: the runner starts one, creates the app (its id
+   * replaces app.json's), applies these security-rule presets, and builds with that server.
+   */
+  server?: { collections?: Record<string, string> };
   /** Page to open (default the home page) and its route params. */
   page?: string;
   params?: Record<string, string>;

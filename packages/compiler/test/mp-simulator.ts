@@ -2,6 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createApp } from '../../../apps/server/test/app-data-helpers';
+import { startTestServer, type TestServer } from '../../../apps/server/test/harness';
 import { compile } from '../src/index';
 import type { ConformanceScript, NodeRef, Step } from './conformance-script';
 
@@ -21,9 +23,40 @@ interface Device {
   modalAnswers: boolean[];
 }
 
+let activity: { running: number } = { running: 0 };
+
+/** Waits until no handler or page load is running (network calls included), at most 10 s. */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const settle = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    for (let i = 0; i < 5; i++) await sleep(0);
+    if (activity.running === 0 || Date.now() > deadline) return;
+    await sleep(5);
+  }
 };
+
+let server: TestServer | null = null;
+
+/** A real Tessera server (one per process) with a fresh app for the fixture; returns its URL. */
+async function serverFor(
+  app: { id: string },
+  setup: { collections?: Record<string, string> },
+): Promise<string> {
+  server ??= await startTestServer();
+  app.id = await createApp(server);
+  for (const [collection, preset] of Object.entries(setup.collections ?? {})) {
+    const reply = await server.admin.put(`/api/apps/${app.id}/db/rules/${collection}`, { preset });
+    if (reply.status >= 300)
+      throw new Error(`setting rules on ${collection} failed: ${reply.status} ${reply.text}`);
+  }
+  return server.url;
+}
+
+export async function stopServer(): Promise<void> {
+  await server?.close();
+  server = null;
+}
 
 /** Stands in for the WeChat client's `wx` object: records what the app asked the device to do. */
 function fakeWx(device: Device, routes: Record<string, string>) {
@@ -58,6 +91,21 @@ function fakeWx(device: Device, routes: Record<string, string>) {
       ok(options);
     },
     setClipboardData: (options: Options) => ok(options),
+    // wx.request over fetch: the SDK's mini-program transport talks to the real test server.
+    request: (options: Options) => {
+      const headers = (options.header ?? {}) as Record<string, string>;
+      fetch(String(options.url), {
+        method: String(options.method ?? 'GET'),
+        headers,
+        ...(options.data === undefined
+          ? {}
+          : { body: typeof options.data === 'string' ? options.data : JSON.stringify(options.data) }),
+      })
+        .then(async (response) => ok(options, { statusCode: response.status, data: await response.text() }))
+        .catch((error: Error) =>
+          (options.fail as ((e: { errMsg: string }) => void) | undefined)?.({ errMsg: error.message }),
+        );
+    },
     getStorageSync: (key: string) => storage.get(key) ?? '',
     setStorageSync: (key: string, value: unknown) => storage.set(key, value),
     removeStorageSync: (key: string) => storage.delete(key),
@@ -109,13 +157,15 @@ export async function runMpFixture(dir: string): Promise<FixtureRun> {
   const script = JSON.parse(await readFile(join(dir, 'script.json'), 'utf8')) as ConformanceScript;
   const outDir = await mkdtemp(join(tmpdir(), 'tessera-mp-'));
   try {
-    await compile(app, { target: 'mp', outDir, mode: 'development' });
+    const serverUrl = script.server ? await serverFor(app, script.server) : undefined;
+    await compile(app, { target: 'mp', outDir, mode: 'development', ...(serverUrl ? { serverUrl } : {}) });
     installDom();
     const device: Device = { toasts: [], navigations: [], modalAnswers: [] };
     const appJson = JSON.parse(await readFile(join(outDir, 'app.json'), 'utf8'));
     const common = require(join(outDir, 'common/runtime.js'));
     (globalThis as Record<string, unknown>).wx = fakeWx(device, common.app.routes.pages);
     common.resetApp();
+    activity = common.activity;
     common.setDataStats.max = 0;
     const pageId = script.page ?? app.navigation.home;
     const route = (common.app.routes.pages[pageId] as string).slice(1);
@@ -228,6 +278,5 @@ async function play(
   } else {
     throw new Error('unknown step');
   }
-  await (await import('node:timers/promises')).setTimeout(0);
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  await settle();
 }

@@ -31,7 +31,7 @@ describe("WeChat's wcc / wcsc accept every emitted WXML and WXSS file", () => {
 
   it('every conformance and codegen fixture', async () => {
     const problems: string[] = [];
-    for (const kind of ['conformance', 'codegen']) {
+    for (const kind of ['conformance', 'conformance-server', 'codegen']) {
       const root = new URL(`../fixtures/${kind}/`, import.meta.url).pathname;
       for (const entry of await readdir(root, { withFileTypes: true })) {
         if (!entry.isDirectory()) continue;

@@ -1,6 +1,7 @@
 // @tessera/runtime-mp: WeChat mini-program runtime — Component()-built pages, computed view
 // keys, setData of changed paths only, and wx.* as the platform.
 export {
+  activity,
   configureServices,
   definePage,
   getAppRuntime,

@@ -45,6 +45,18 @@ declare function Component(options: unknown): void;
 let appRuntime: AppRuntime | null = null;
 let servicesFactory: (() => AppServices) | null = null;
 
+/** Handlers and page loads still running: tests wait for 0 before looking at the page. */
+export const activity = { running: 0 };
+
+async function tracked<T>(work: () => Promise<T>): Promise<T> {
+  activity.running++;
+  try {
+    return await work();
+  } finally {
+    activity.running--;
+  }
+}
+
 /** Largest setData payload (bytes of JSON) sent so far: the benchmark reads it. */
 export const setDataStats = { max: 0, calls: 0 };
 
@@ -119,7 +131,7 @@ export function definePage(
   };
   for (const [name, spec] of Object.entries(handlers)) {
     methods[name] = function (this: Host, event: never) {
-      return handle(this, spec, event, repeats);
+      return tracked(() => handle(this, spec, event, repeats));
     };
   }
 

@@ -138,12 +138,12 @@ function commonModule(app: AppSchema, layout: PageLayout, serverUrl: string | un
   const routes = { pages: layout.routes, tabs: app.navigation.tabBar?.items.map((item) => item.page) ?? [] };
   return [
     "import * as rt from '@tessera/expr/runtime';",
-    "import { configureServices, definePage, getAppRuntime, resetApp, setDataStats } from '@tessera/runtime-mp';",
+    "import { activity, configureServices, definePage, getAppRuntime, resetApp, setDataStats } from '@tessera/runtime-mp';",
     ...imports,
     '',
     `const descriptor = { id: ${JSON.stringify(app.id)}, locales: ${JSON.stringify(app.locales)}, home: ${JSON.stringify(app.navigation.home)}, pages: ${JSON.stringify(pages)}, state: ${compileValue(app.state ?? {}, BASE_ROOTS, '/state').code}, queries: ${compileValue(app.queries ?? {}, BASE_ROOTS, '/queries').code}, code: { ${code} } };`,
     `export const app = { descriptor, routes: ${JSON.stringify(routes)} };`,
-    'export { configureServices, definePage, getAppRuntime, resetApp, rt, setDataStats };',
+    'export { activity, configureServices, definePage, getAppRuntime, resetApp, rt, setDataStats };',
     ...(serverUrl
       ? [
           "import { init } from '@tessera/sdk';",
