@@ -63,7 +63,7 @@ function checkId(doc: Document): Document {
 }
 
 /** Makes MongoDB give an upserted document a string id instead of an ObjectId. */
-function withUpsertId(filter: Filter, update: UpdateSpec): UpdateSpec {
+export function withUpsertId(filter: Filter, update: UpdateSpec): UpdateSpec {
   if (equalityFields(filter).has('_id')) return update;
   const set = update.$set as Record<string, unknown> | undefined;
   const onInsert = update.$setOnInsert as Record<string, unknown> | undefined;
