@@ -105,9 +105,9 @@ class Invocation {
   }
 
   /** Binds a prepared context to the invocation that will use it. */
-  claim(id: number, timeoutMs: number) {
+  claim(id: number, timeoutMs: number, startedAt = Date.now()) {
     this.id = id;
-    this.started = Date.now();
+    this.started = startedAt;
     activeDeadline = this.started + timeoutMs;
     for (const [level, message] of this.earlyLogs.splice(0)) this.log(level, message);
   }
@@ -412,6 +412,7 @@ async function run(
       healthy: false,
     };
   }
+  const startedAt = Date.now();
   let prepared = spare?.inv.key === keyOf(message) ? spare : undefined;
   if (prepared) spare = undefined;
   else disposeSpare();
@@ -426,7 +427,8 @@ async function run(
     const { ctx } = inv;
     const rt = eng.runtime as QuickJSRuntime;
     eng.runs++;
-    inv.claim(message.id, message.limits.timeoutMs);
+    // A context loaded on demand spends part of this invocation's time; a spare one does not.
+    inv.claim(message.id, message.limits.timeoutMs, startedAt);
     current = inv;
     outcome = prepared.loadError;
     if (!outcome) {
