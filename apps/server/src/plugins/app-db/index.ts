@@ -108,6 +108,10 @@ export const appDbPlugin: FastifyPluginAsync = fp(
   { name: 'app-db', dependencies: ['app-auth'] },
 );
 
+// Documents are free-form, so the response schemas only describe them (for OpenAPI): plain
+// JSON.stringify writes them about twice as fast as a schema-built serializer with open objects.
+const documentSerializer = () => (data: unknown) => JSON.stringify(data);
+
 /** Both route families share handlers; only who the caller is differs. */
 function dataRoutes(
   app: FastifyInstance,
@@ -129,6 +133,7 @@ function dataRoutes(
         body: queryBody,
         response: { 200: documentList, ...errors },
       },
+      serializerCompiler: documentSerializer,
     },
     async (request) => ({ data: await (await collectionOf(request, false)).query(request.body ?? {}) }),
   );
@@ -156,6 +161,7 @@ function dataRoutes(
         params: docParams,
         response: { 200: { type: 'object', properties: { data: anyObject } }, ...errors },
       },
+      serializerCompiler: documentSerializer,
     },
     async (request) => ({ data: await (await collectionOf(request, false)).get(request.params.id) }),
   );
