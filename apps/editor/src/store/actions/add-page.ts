@@ -2,7 +2,6 @@
 import type { PageSchema } from '@tessera/schema';
 import type { EditorDocument, EditorPage } from '../document';
 import { ActionRefused } from '../errors';
-import { idMaker } from '../ids';
 import { type LooseNode, placeTreesAsRoot } from '../place';
 import type { ActionContext, ActionOutcome } from './context';
 import { checkPath } from './rename-page';
@@ -24,9 +23,10 @@ export function addPage(doc: EditorDocument, action: AddPageAction, ctx: ActionC
     if (doc.pages.some((p) => p.id === id)) throw new ActionRefused(`there is already a page "${id}"`);
   } else {
     const base = action.path.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'page';
-    id = idMaker((candidate) => doc.pages.some((p) => p.id === candidate))(
-      /^[A-Za-z]/.test(base) ? base : `page${base}`,
-    );
+    const stem = /^[A-Za-z]/.test(base) ? base : `page_${base}`;
+    const taken = (candidate: string) => doc.pages.some((p) => p.id === candidate);
+    id = stem;
+    for (let n = 2; taken(id); n++) id = `${stem}_${n}`;
   }
   const snippet = (Object.hasOwn(ctx.catalogue, 'Page') ? ctx.catalogue.Page?.snippet : undefined) as
     | LooseNode
