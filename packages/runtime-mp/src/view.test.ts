@@ -1,0 +1,87 @@
+import { evaluateExpression } from '@tessera/expr';
+import {
+  AppRuntime,
+  memoryStorage,
+  offlineServices,
+  PageRuntime,
+  type Platform,
+} from '@tessera/runtime-core';
+import { describe, expect, it } from 'vitest';
+import { computeView, updateView, type ViewSpec } from './view';
+
+const expr = (source: string) => (scope: Record<string, unknown>) => evaluateExpression(source, scope);
+
+function open(state: Record<string, unknown>) {
+  const platform = { storage: memoryStorage() } as unknown as Platform;
+  const app = new AppRuntime(
+    { id: 't', locales: { default: 'en', supported: ['en'] }, pages: {}, home: 'home' },
+    { platform, services: offlineServices() },
+  );
+  const declared = Object.fromEntries(Object.entries(state).map(([name, initial]) => [name, { initial }]));
+  return new PageRuntime(app, { id: 'home', path: '/', state: declared });
+}
+
+const view: ViewSpec = {
+  bindings: [
+    { key: 'b0', kind: 'text', value: expr("'Total ' + state.todos.length"), deps: [['state', 'todos']] },
+    { key: 'b1', kind: 'text', value: expr('state.title'), deps: [['state', 'title']] },
+  ],
+  repeats: [
+    {
+      key: 'r0',
+      items: expr('state.todos'),
+      item: 'item',
+      index: 'index',
+      itemKey: 'id',
+      bindings: [
+        { key: 'b2', kind: 'text', value: expr('item.title'), deps: [] },
+        { key: 'b3', kind: 'bool', value: expr('item.done'), deps: [] },
+      ],
+      repeats: [],
+      deps: [['state', 'todos']],
+    },
+  ],
+};
+
+describe('view keys and setData paths', () => {
+  const todos = Array.from({ length: 300 }, (_, i) => ({
+    id: `t${i}`,
+    title: `Todo ${i}`,
+    done: false,
+    notes: 'x'.repeat(200),
+  }));
+
+  it('rows carry only the keys the template uses', () => {
+    const page = open({ todos, title: 'List' });
+    const data = computeView(page, view);
+    expect(data.b0).toBe('Total 300');
+    expect((data.r0 as unknown[])[1]).toEqual({ k: 't1', b2: 'Todo 1', b3: false });
+  });
+
+  it('changing one item sends one path, not the list', () => {
+    const page = open({ todos, title: 'List' });
+    const data = computeView(page, view);
+    page.store.set(['state', 'todos', '42', 'done'], true);
+    const patch = updateView(page, view, data, page.commit());
+    expect(patch).toEqual({ 'r0[42].b3': true });
+  });
+
+  it('recomputes only bindings whose paths changed', () => {
+    const page = open({ todos, title: 'List' });
+    const data = computeView(page, view);
+    page.setState('page', 'title', undefined, 'Groceries');
+    expect(updateView(page, view, data, page.commit())).toEqual({ b1: 'Groceries' });
+  });
+
+  it('a change in length or order sends the rows again', () => {
+    const page = open({ todos: todos.slice(0, 3), title: 'List' });
+    const data = computeView(page, view);
+    page.setState('page', 'todos', undefined, todos.slice(1, 3));
+    const patch = updateView(page, view, data, page.commit());
+    expect(Object.keys(patch).sort()).toEqual(['b0', 'r0']);
+    expect(patch.r0).toEqual([
+      { k: 't1', b2: 'Todo 1', b3: false },
+      { k: 't2', b2: 'Todo 2', b3: false },
+    ]);
+  });
+});
