@@ -482,8 +482,8 @@ function registerModelRoutes(app: FastifyInstance): void {
       };
       const before = await requireModel(db, name);
       const input = { ...body.model };
-      delete input.$schema;
-      delete input.version;
+      // A model as GET answers it may be sent back as is: its bookkeeping keys are not part of the definition.
+      for (const key of ['$schema', 'version', '_id', 'createdAt', 'updatedAt']) delete input[key];
       if (input.name !== name)
         throw httpError(400, '/model/name: a model cannot be renamed; create a new one', [
           { pointer: '/model/name', message: 'cannot be renamed' },
