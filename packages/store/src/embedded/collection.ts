@@ -294,6 +294,22 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
         throw error;
       }
     }
+    compileFilter(filter); // a bad filter is an error even when SQL could answer alone
+    const plan = planFilter(filter, this.#paths());
+    if (plan.exact) {
+      try {
+        return (
+          this.#db
+            .prepare(conn, `SELECT COUNT(*) AS n FROM ${this.#table} WHERE ${plan.where}`)
+            .get(...plan.params) as {
+            n: number;
+          }
+        ).n;
+      } catch (error) {
+        if (isNoSuchTable(error)) return 0;
+        throw error;
+      }
+    }
     let n = 0;
     for (const _ of this.#matches(conn, filter, undefined)) n++;
     return n;

@@ -66,3 +66,19 @@ describe('indexed sort', () => {
     expect(pages).toEqual(expected);
   });
 });
+
+describe('exact plans', () => {
+  const paths = [
+    { path: 'status', multikey: false, objects: false },
+    { path: 'tags', multikey: true, objects: false },
+  ];
+  it('are exact only for equalities on _id and single-value indexed paths', () => {
+    expect(planFilter({ status: 'x', _id: { $in: ['a', 'b'] } }, paths).exact).toBe(true);
+    expect(planFilter({ status: null }, paths).exact).toBe(true);
+    expect(planFilter({ status: { $gt: 1 } }, paths).exact).toBe(false);
+    expect(planFilter({ status: { $in: [/x/] } }, paths).exact).toBe(false);
+    expect(planFilter({ tags: 'a' }, paths).exact).toBe(false);
+    expect(planFilter({ other: 1 }, paths).exact).toBe(false);
+    expect(planFilter({ status: { a: 1 } }, paths).exact).toBe(false);
+  });
+});

@@ -20,6 +20,8 @@ export interface PathInfo {
 export interface Plan {
   where: string;
   params: unknown[];
+  /** The SQL alone decides the filter (only exact equalities were used), so counting needs no re-check. */
+  exact: boolean;
 }
 
 /** The column holding a path's key. */
@@ -133,19 +135,36 @@ export function planFilter(filter: Record<string, unknown> | undefined, paths: P
   const params: unknown[] = [];
   const clauses: string[] = [];
   const pushable = pushablePaths(paths);
+  let exact = true;
   const visit = (f: Record<string, unknown>) => {
     for (const [key, cond] of Object.entries(f)) {
       if (key === '$and' && Array.isArray(cond)) {
-        for (const c of cond) if (isPlainObject(c)) visit(c);
+        for (const c of cond)
+          if (isPlainObject(c)) visit(c);
+          else exact = false;
       } else if (key === '_id') {
+        exact &&= isExactEquality(cond, (v) => typeof v === 'string');
         clauses.push(...idCondition(cond, params));
       } else if (pushable.has(key)) {
+        exact &&= isExactEquality(cond, (v) => scalarKey(v) !== undefined);
         clauses.push(...fieldCondition(key, cond, params));
+      } else {
+        exact = false;
       }
     }
   };
   if (filter) visit(filter);
-  return { where: clauses.length > 0 ? clauses.join(' AND ') : '1', params };
+  return { where: clauses.length > 0 ? clauses.join(' AND ') : '1', params, exact };
+}
+
+/** Equality, `$eq` or `$in` of values whose key comparison is exactly MongoDB's equality. */
+function isExactEquality(cond: unknown, keyed: (v: unknown) => boolean): boolean {
+  if (!isPlainObject(cond)) return keyed(cond);
+  const entries = Object.entries(cond);
+  if (!entries.some(([k]) => k.startsWith('$'))) return false; // embedded document equality
+  return entries.every(
+    ([op, v]) => (op === '$eq' && keyed(v)) || (op === '$in' && Array.isArray(v) && v.every((x) => keyed(x))),
+  );
 }
 
 /**
