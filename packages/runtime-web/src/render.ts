@@ -150,7 +150,7 @@ const ElementView = memo(function ElementView({
     slots: Object.fromEntries(
       Object.entries(node.slots ?? {}).map(([name, nodes]) => [name, renderNodes(nodes, locals)]),
     ),
-    get childViews(): ChildView[] {
+    childViews(): ChildView[] {
       return (node.children ?? []).map((child) => ({
         id: child.id,
         component: child.name,

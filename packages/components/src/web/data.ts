@@ -157,7 +157,7 @@ export function Swiper(c: WebComponentProps) {
       },
       c.children,
     ),
-    c.childViews.length > 1
+    (Array.isArray(c.children) ? c.children.length : 0) > 1
       ? h(
           'div',
           { className: 't-swiper__controls' },

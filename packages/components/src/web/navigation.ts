@@ -75,7 +75,7 @@ export function TabBar(c: WebComponentProps) {
 }
 
 export function Tabs(c: WebComponentProps) {
-  const panes = c.childViews.map((view, i) => ({ ...view, name: str(view.props.name) || String(i) }));
+  const panes = c.childViews().map((view, i) => ({ ...view, name: str(view.props.name) || String(i) }));
   const [active, setActive] = useState(() => str(c.props.active) || panes[0]?.name || '0');
   const choose = (name: string) => {
     setActive(name);

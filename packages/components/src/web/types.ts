@@ -26,7 +26,8 @@ export interface WebComponentProps {
   style: CSSProperties | undefined;
   children: ReactNode;
   slots: Record<string, ReactNode>;
-  childViews: ChildView[];
+  /** The child nodes with their evaluated props (a function: only Tabs need it, and it costs an evaluation). */
+  childViews(): ChildView[];
   /** True when the node has actions for `event`. */
   has(event: string): boolean;
   /** Runs the node's actions for `event` with `event.detail`. */
