@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectUndoable, expectValidApp, fixtureStore } from '../fixtures';
+import { expectValidApp, fixtureStore } from '../fixtures';
 
 describe('setStyle', () => {
   it('sets and clears style properties; an empty style disappears', () => {
