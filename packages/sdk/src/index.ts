@@ -1,5 +1,6 @@
 export { type FileResult, type InitOptions, init, TesseraApp } from './app';
 export { Auth, type LoginState, type User } from './auth';
+export { Cms, type CmsEntry, type CmsFindOptions, CmsModel, type CmsOptions, type CmsPage, cms } from './cms';
 export {
   type Command,
   command,
