@@ -55,7 +55,7 @@ describe('cms in the SDK', () => {
     });
     expect(page.total).toBe(2);
     expect(page.data.map((e) => e.title)).toEqual(['One', '二']);
-    expect((page.data[0]?.author as { name: string }).name).toBe('Li Lei');
+    expect(page.data[0]?.author).toMatchObject({ name: 'Li Lei' });
 
     const one = await reader.model('article').findOne(first._id, { locale: 'zh-CN' });
     expect(one.title).toBe('一');
