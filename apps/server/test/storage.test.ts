@@ -154,6 +154,41 @@ describe('limits', () => {
       headers: { authorization: `Bearer ${alice.session.accessToken}` },
     });
     expect(missing.status).toBe(400);
+    for (const [type, body] of [
+      ['multipart/form-data', 'no boundary'],
+      ['multipart/form-data; boundary=xyz', 'garbage without parts'],
+      [
+        'multipart/form-data; boundary=xyz',
+        '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\ntruncated',
+      ],
+    ]) {
+      const reply = await fetch(server.url + storage('/upload?cloudPath=m/a.png'), {
+        method: 'POST',
+        body,
+        headers: { 'content-type': type!, authorization: `Bearer ${alice.session.accessToken}` },
+      });
+      expect(reply.status, `${type} ${body}`).toBeGreaterThanOrEqual(400);
+      expect(reply.status, `${type} ${body}`).toBeLessThan(500);
+    }
+    // Cut-off uploads, many times over: the server answers each and stays up.
+    const cut =
+      '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n';
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        fetch(server.url + storage(`/upload?cloudPath=m/cut${i}.png`), {
+          method: 'POST',
+          body: cut + 'x'.repeat(i * 1000),
+          headers: {
+            'content-type': 'multipart/form-data; boundary=xyz',
+            authorization: `Bearer ${alice.session.accessToken}`,
+          },
+        }),
+      ),
+    );
+    expect(replies.every((reply) => reply.status === 400)).toBe(true);
+    expect((await server.anonymous.get('/health')).status).toBe(200);
+    expect((await filesOnDisk()).filter((file) => file.includes('/m/'))).toEqual([]);
+    expect(await readdir(path.join(server.dataDir, 'storage', '.tmp'))).toEqual([]);
   });
 });
 

@@ -6,7 +6,10 @@ import type { Readable } from 'node:stream';
  * get via GetObject streaming, delete via DeleteObject).
  */
 export interface StorageAdapter {
-  /** Stores the stream under `key`, replacing any previous object only once the stream ended without error. */
+  /**
+   * Stores the stream under `key`, replacing any previous object only once the stream ended without
+   * error. Must listen to `body`'s errors before its first await (the stream can fail at any time).
+   */
   put(key: string, body: Readable): Promise<{ size: number }>;
   /** The stored bytes, or null when there is no such object. */
   get(key: string): Promise<{ body: Readable; size: number } | null>;

@@ -163,6 +163,13 @@ function sizeLimit(max: number): Transform {
   });
 }
 
+/** Errors of the multipart stream itself (no boundary, cut off) are the client's; disk errors stay 500. */
+function malformedUpload(error: unknown): unknown {
+  const { statusCode, syscall } = error as { statusCode?: number; syscall?: string };
+  if (typeof statusCode === 'number' || syscall !== undefined || !(error instanceof Error)) return error;
+  return httpError(400, `The upload is malformed or was cut off: ${error.message}`);
+}
+
 async function drain(stream: Readable): Promise<void> {
   stream.resume();
   await new Promise((resolve) => {
@@ -214,7 +221,9 @@ function storageRoutes(
     async (request) => {
       const appId = appIdOf(request);
       if (!request.isMultipart()) throw httpError(415, 'Upload with Content-Type multipart/form-data');
-      const part = await request.file();
+      const part = await request.file().catch((error: unknown) => {
+        throw malformedUpload(error);
+      });
       if (!part) throw httpError(400, 'The upload has no file part');
       try {
         const field = part.fields.cloudPath as { value?: unknown } | undefined;
@@ -234,9 +243,12 @@ function storageRoutes(
           : { path: cloudPath, _openid: user?.uid, contentType: part.mimetype };
         if (!(await rules.allows(appId, 'write', { auth: ruleAuth(user), doc })))
           throw httpError(403, `The storage rules do not allow writing "${cloudPath}"`);
+        if (part.file.destroyed) throw httpError(400, 'The upload was cut off');
         const limited = part.file.pipe(sizeLimit(settings.maxFileSize));
         part.file.on('error', (error) => limited.destroy(error));
-        const { size } = await adapter.put(`${appId}/${cloudPath}`, limited);
+        const { size } = await adapter.put(`${appId}/${cloudPath}`, limited).catch((error: unknown) => {
+          throw malformedUpload(error);
+        });
         const record: FileRecord = {
           _id: cloudPath,
           size,
@@ -247,7 +259,7 @@ function storageRoutes(
         await files(app, appId).replaceOne({ _id: cloudPath }, record, { upsert: true });
         return publicFile(appId, record);
       } finally {
-        if (!part.file.readableEnded) await drain(part.file);
+        if (!part.file.readableEnded && !part.file.destroyed) await drain(part.file);
       }
     },
   );

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { mkdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -19,14 +19,17 @@ export class LocalStorageAdapter implements StorageAdapter {
 
   async put(key: string, body: Readable): Promise<{ size: number }> {
     const target = this.resolve(key);
-    await mkdir(this.temp, { recursive: true });
+    // The pipeline is attached before the first await: an upload stream can fail at any moment,
+    // and an error with no listener would bring the process down.
+    mkdirSync(this.temp, { recursive: true });
     const temporary = path.join(this.temp, `${randomBytes(12).toString('hex')}.part`);
     let size = 0;
     body.on('data', (chunk: Buffer) => {
       size += chunk.length;
     });
+    const written = pipeline(body, createWriteStream(temporary, { flags: 'wx' }));
     try {
-      await pipeline(body, createWriteStream(temporary, { flags: 'wx' }));
+      await written;
       await mkdir(path.dirname(target), { recursive: true });
       await rename(temporary, target);
     } catch (error) {
