@@ -1,8 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type CliIO, line } from './output';
-import { startCommand } from './start';
-import { validateCommand } from './validate';
 
+// Commands load their modules on first use, so `validate` does not pay for the server or esbuild.
 interface Command {
   summary: string;
   usage: string;
@@ -14,12 +13,17 @@ const commands: Record<string, Command> = {
     summary: 'start the platform (server, embedded store) and print its address',
     usage:
       'tessera start [--port N] [--host H] [--data-dir DIR]   (env: PORT, HOST, TESSERA_DATA_DIR, MONGODB_URL)',
-    run: startCommand,
+    run: async (args, io) => (await import('./start')).startCommand(args, io),
   },
   validate: {
     summary: 'check app schemas and print every problem with its JSON pointer',
     usage: 'tessera validate <app.json|dir>... [--json]',
-    run: validateCommand,
+    run: async (args, io) => (await import('./validate')).validateCommand(args, io),
+  },
+  build: {
+    summary: 'compile an app to a web bundle, a mini-program project or an app project',
+    usage: 'tessera build <app.json|dir> --target web|mp|app [--out DIR] [--mode production|development]',
+    run: async (args, io) => (await import('@tessera/compiler/cli-build')).buildCommand(args, io),
   },
 };
 
