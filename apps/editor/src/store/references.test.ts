@@ -40,6 +40,6 @@ describe('references', () => {
       { type: 'navigate', page: 'signup' },
     ]);
     expect(content.events.tap[0]!.form).toBe('signup');
-    expect(rewriteReferences(props, ids)).toBe(props);
+    expect(rewriteReferences({ props }, ids).props).toBe(props);
   });
 });
