@@ -20,6 +20,30 @@ describe('conformance on the mini-program target (miniprogram-simulate)', () => 
   });
 });
 
+describe('mini-program page chrome', () => {
+  it('follows a bound page title and picks the phone language among the app locales', async () => {
+    const { cp, mkdtemp, readFile, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(`${tmpdir()}/tessera-fixture-`);
+    try {
+      await cp(`${root}counter`, dir, { recursive: true });
+      const app = JSON.parse(await readFile(`${dir}/app.json`, 'utf8'));
+      app.locales = { default: 'en', supported: ['en', 'zh-CN'] };
+      app.pages[0].title = { $expr: "'Count ' + state.count" };
+      app.pages[0].root.children[1].props.text = { $i18n: { en: 'Add one', 'zh-CN': '加一' } };
+      await writeFile(`${dir}/app.json`, JSON.stringify(app));
+      await writeFile(
+        `${dir}/script.json`,
+        JSON.stringify({ description: 'title', steps: [{ expectText: ['inc', '加一'] }, { tap: 'inc' }] }),
+      );
+      const run = await runMpFixture(dir, { language: 'zh_CN' });
+      expect(run.titles).toEqual(['Count 0', 'Count 1']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the mini-program runner', () => {
   it('fails a script whose expectation the page does not meet', async () => {
     const { cp, mkdtemp, readFile, rm, writeFile } = await import('node:fs/promises');

@@ -21,6 +21,9 @@ interface Device {
   toasts: string[];
   navigations: { page: string; params: Record<string, string> }[];
   modalAnswers: boolean[];
+  titles: string[];
+  /** What wx.getSystemInfoSync() reports as the phone's language (e.g. zh_CN). */
+  language: string;
 }
 
 let activity: { running: number } = { running: 0 };
@@ -109,6 +112,11 @@ function fakeWx(device: Device, routes: Record<string, string>) {
     getStorageSync: (key: string) => storage.get(key) ?? '',
     setStorageSync: (key: string, value: unknown) => storage.set(key, value),
     removeStorageSync: (key: string) => storage.delete(key),
+    setNavigationBarTitle: (options: Options) => {
+      device.titles.push(String(options.title));
+      ok(options);
+    },
+    getSystemInfoSync: () => ({ language: device.language }),
   };
 }
 
@@ -149,10 +157,12 @@ function installDom(): void {
 export interface FixtureRun {
   /** Largest setData payload in bytes. */
   maxSetData: number;
+  /** Navigation bar titles set while the script ran. */
+  titles: string[];
 }
 
 /** Compiles a conformance fixture for mp, loads its page in miniprogram-simulate and plays the script. */
-export async function runMpFixture(dir: string): Promise<FixtureRun> {
+export async function runMpFixture(dir: string, options: { language?: string } = {}): Promise<FixtureRun> {
   const app = JSON.parse(await readFile(join(dir, 'app.json'), 'utf8'));
   const script = JSON.parse(await readFile(join(dir, 'script.json'), 'utf8')) as ConformanceScript;
   const outDir = await mkdtemp(join(tmpdir(), 'tessera-mp-'));
@@ -160,7 +170,13 @@ export async function runMpFixture(dir: string): Promise<FixtureRun> {
     const serverUrl = script.server ? await serverFor(app, script.server) : undefined;
     await compile(app, { target: 'mp', outDir, mode: 'development', ...(serverUrl ? { serverUrl } : {}) });
     installDom();
-    const device: Device = { toasts: [], navigations: [], modalAnswers: [] };
+    const device: Device = {
+      toasts: [],
+      navigations: [],
+      modalAnswers: [],
+      titles: [],
+      language: options.language ?? 'en',
+    };
     const appJson = JSON.parse(await readFile(join(outDir, 'app.json'), 'utf8'));
     const common = require(join(outDir, 'common/runtime.js'));
     (globalThis as Record<string, unknown>).wx = fakeWx(device, common.app.routes.pages);
@@ -188,7 +204,7 @@ export async function runMpFixture(dir: string): Promise<FixtureRun> {
         throw new Error(`step ${index + 1} ${JSON.stringify(step)}: ${(error as Error).message}`);
       }
     }
-    return { maxSetData: common.setDataStats.max };
+    return { maxSetData: common.setDataStats.max, titles: device.titles };
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }

@@ -67,12 +67,39 @@ export function configureServices(factory: () => AppServices): void {
 
 export function getAppRuntime(app: MpApp): AppRuntime {
   if (!appRuntime) {
+    const locale = deviceLocale(app.descriptor.locales.supported);
     appRuntime = new AppRuntime(app.descriptor, {
       platform: wxPlatform(wx, app.routes),
       services: servicesFactory ? servicesFactory() : offlineServices(),
+      ...(locale ? { locale } : {}),
     });
   }
   return appRuntime;
+}
+
+/** The WeChat language (zh_CN, en) as one of the app's locales, if it supports it. */
+function deviceLocale(supported: readonly string[]): string | undefined {
+  let language: unknown;
+  try {
+    language = (wx.getSystemInfoSync?.() as { language?: unknown } | undefined)?.language;
+  } catch {
+    return undefined;
+  }
+  if (typeof language !== 'string') return undefined;
+  const wanted = language.replace('_', '-').toLowerCase();
+  return (
+    supported.find((locale) => locale.toLowerCase() === wanted) ??
+    supported.find((locale) => locale.split('-')[0]?.toLowerCase() === wanted.split('-')[0])
+  );
+}
+
+/** Keeps the navigation bar title in step with a bound page title. */
+function syncTitle(runtime: PageRuntime, page: PageDescriptor, shown: { title?: string }): void {
+  if (page.title === undefined) return;
+  const title = runtime.text(page.title);
+  if (title === shown.title) return;
+  shown.title = title;
+  wx.setNavigationBarTitle?.({ title });
 }
 
 /** Forgets the app runtime (tests start each app fresh). */
@@ -143,8 +170,11 @@ export function definePage(
         this.$page = runtime;
         this.$view = computeView(runtime, view);
         send(this, { ...this.$view });
+        const shown: { title?: string } = {};
+        syncTitle(runtime, page, shown);
         runtime.onChange((changes) => {
           if (this.$view) send(this, updateView(runtime, view, this.$view, changes));
+          syncTitle(runtime, page, shown);
         });
       },
       detached(this: Host) {

@@ -116,10 +116,13 @@ function pageModule(page: PageSchema, index: number, gen: GeneratedPage): string
   const state = compileValue(page.state ?? {}, BASE_ROOTS, `${at}/state`).code;
   const queries = compileValue(page.queries ?? {}, BASE_ROOTS, `${at}/queries`).code;
   const events = compileValue(page.events ?? {}, BASE_ROOTS, `${at}/events`).code;
+  // A static title is in the page's .json; only a bound one is kept for the runtime.
+  const title =
+    typeof page.title === 'string' ? 'undefined' : compileValue(page.title, BASE_ROOTS, `${at}/title`).code;
   return [
     "import { app, definePage, rt } from 'tessera:common';",
     '',
-    `const page = { id: ${JSON.stringify(page.id)}, path: ${JSON.stringify(page.path)}, state: ${state}, queries: ${queries}, events: ${events}, forms: ${gen.formsCode} };`,
+    `const page = { id: ${JSON.stringify(page.id)}, path: ${JSON.stringify(page.path)}, state: ${state}, queries: ${queries}, events: ${events}, forms: ${gen.formsCode}, title: ${title} };`,
     `const view = ${gen.viewCode};`,
     `const handlers = ${gen.handlersCode};`,
     '',
