@@ -54,6 +54,8 @@ export interface FindOneAndUpdateOptions {
 export interface IndexOptions {
   unique?: boolean;
   name?: string;
+  /** Leave out documents that lack every indexed field (MongoDB's sparse index). */
+  sparse?: boolean;
 }
 
 export interface Cursor<T> extends AsyncIterable<T> {

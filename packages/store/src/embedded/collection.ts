@@ -27,7 +27,7 @@ import type {
   UpdateResult,
   UpdateSpec,
 } from '../types';
-import { decodeDocument, encodeDocument } from './codec';
+import { decodeDocument, encodeDocument, sqlJsonPath } from './codec';
 import { type EmbeddedDatabase, quoteIdent, tableName, validateCollectionName } from './database';
 import { pathKey } from './keys';
 import { indexColumns, keyColumn, type PathInfo, planFilter, planSort } from './planner';
@@ -573,7 +573,8 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
       if (sameName) {
         if (
           JSON.stringify(sameName.keys) === JSON.stringify(spec) &&
-          sameName.unique === (options.unique ?? false)
+          sameName.unique === (options.unique ?? false) &&
+          sameName.sparse === (options.sparse ?? false)
         )
           return name;
         throw new StoreError(
@@ -605,16 +606,28 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
         this.#db.markPath(this.#name, path, flags);
       }
       const unique = options.unique ?? false;
+      const sparse = options.sparse ?? false;
+      // MongoDB's sparse index skips documents that lack all its fields (null values still count).
+      const partial = sparse
+        ? ` WHERE ${Object.keys(spec)
+            .map((path) => `json_type(doc, '${sqlJsonPath(path).replaceAll("'", "''")}') IS NOT NULL`)
+            .join(' OR ')}`
+        : '';
       try {
         this.#db.writer.exec(
-          `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(sqlIndexName(this.#name, name))} ON ${this.#table} (${indexColumns(spec)})`,
+          `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(sqlIndexName(this.#name, name))} ON ${this.#table} (${indexColumns(spec)})${partial}`,
         );
       } catch (error) {
         if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE')
-          throw firstDuplicate(this.#namespace, name, spec, docs);
+          throw firstDuplicate(
+            this.#namespace,
+            name,
+            spec,
+            sparse ? docs.filter((d) => Object.keys(spec).some((p) => !pathKey(d, p).missing)) : docs,
+          );
         throw error;
       }
-      this.#db.recordIndex(this.#name, { name, keys: spec, unique });
+      this.#db.recordIndex(this.#name, { name, keys: spec, unique, sparse });
       return name;
     });
   }

@@ -39,6 +39,14 @@ export function validateCollectionName(name: unknown): string {
   return name;
 }
 
+// Our own catalogue: the indexes as the API declared them, and what each indexed path has held.
+const INDEX_CATALOGUE = `CREATE TABLE IF NOT EXISTS _tessera_indexes (
+  collection TEXT NOT NULL, name TEXT NOT NULL, keys TEXT NOT NULL, is_unique INTEGER NOT NULL,
+  is_sparse INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (collection, name))`;
+const PATH_CATALOGUE = `CREATE TABLE IF NOT EXISTS _tessera_paths (
+  collection TEXT NOT NULL, path TEXT NOT NULL, multikey INTEGER NOT NULL DEFAULT 0,
+  objects INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (collection, path))`;
+
 export interface DatabaseOptions {
   /** SQLite `synchronous` level; FULL makes an acknowledged write survive power loss too (see docs/decisions/040). */
   synchronous?: 'FULL' | 'NORMAL';
@@ -66,15 +74,9 @@ export class EmbeddedDatabase {
     this.writer.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.writer.pragma('busy_timeout = 5000');
     this.writer.pragma('foreign_keys = OFF');
-    this.writer.exec(
-      `CREATE TABLE IF NOT EXISTS _tessera_indexes (
-         collection TEXT NOT NULL, name TEXT NOT NULL, keys TEXT NOT NULL, is_unique INTEGER NOT NULL,
-         PRIMARY KEY (collection, name));
-       CREATE TABLE IF NOT EXISTS _tessera_paths (
-         collection TEXT NOT NULL, path TEXT NOT NULL,
-         multikey INTEGER NOT NULL DEFAULT 0, objects INTEGER NOT NULL DEFAULT 0,
-         PRIMARY KEY (collection, path))`,
-    );
+    this.writer.exec(INDEX_CATALOGUE);
+    this.writer.exec(PATH_CATALOGUE);
+    this.#migrateCatalogue();
     this.reader = new Database(file, { readonly: true });
     this.reader.pragma('busy_timeout = 5000');
   }
@@ -95,6 +97,25 @@ export class EmbeddedDatabase {
       cache.set(sql, stmt);
     }
     return stmt;
+  }
+
+  /**
+   * Files written before index keys moved into key columns (an early development version) have
+   * expression indexes and no is_sparse column: drop those indexes, so that the application's
+   * createIndex calls at start-up build them again the current way.
+   */
+  #migrateCatalogue(): void {
+    const columns = this.writer.prepare('PRAGMA table_info(_tessera_indexes)').all() as { name: string }[];
+    if (columns.some((c) => c.name === 'is_sparse')) return;
+    this.writer.transaction(() => {
+      const old = this.writer
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix\\_%' ESCAPE '\\'`)
+        .pluck()
+        .all() as string[];
+      for (const name of old) this.writer.exec(`DROP INDEX IF EXISTS ${quoteIdent(name)}`);
+      this.writer.exec('DROP TABLE _tessera_indexes');
+      this.writer.exec(INDEX_CATALOGUE);
+    })();
   }
 
   get closed(): boolean {
@@ -155,9 +176,16 @@ export class EmbeddedDatabase {
     let list = this.#indexes.get(collection);
     if (!list) {
       const rows = this.writer
-        .prepare('SELECT name, keys, is_unique FROM _tessera_indexes WHERE collection = ? ORDER BY rowid')
-        .all(collection) as { name: string; keys: string; is_unique: number }[];
-      list = rows.map((r) => ({ name: r.name, keys: JSON.parse(r.keys), unique: r.is_unique === 1 }));
+        .prepare(
+          'SELECT name, keys, is_unique, is_sparse FROM _tessera_indexes WHERE collection = ? ORDER BY rowid',
+        )
+        .all(collection) as { name: string; keys: string; is_unique: number; is_sparse: number }[];
+      list = rows.map((r) => ({
+        name: r.name,
+        keys: JSON.parse(r.keys),
+        unique: r.is_unique === 1,
+        sparse: r.is_sparse === 1,
+      }));
       this.#indexes.set(collection, list);
     }
     return list;
@@ -178,8 +206,10 @@ export class EmbeddedDatabase {
 
   recordIndex(collection: string, index: IndexInfo): void {
     this.writer
-      .prepare('INSERT INTO _tessera_indexes (collection, name, keys, is_unique) VALUES (?, ?, ?, ?)')
-      .run(collection, index.name, JSON.stringify(index.keys), index.unique ? 1 : 0);
+      .prepare(
+        'INSERT INTO _tessera_indexes (collection, name, keys, is_unique, is_sparse) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(collection, index.name, JSON.stringify(index.keys), index.unique ? 1 : 0, index.sparse ? 1 : 0);
     this.#indexes.delete(collection);
   }
 

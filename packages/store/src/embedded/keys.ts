@@ -24,6 +24,8 @@ export interface PathKey {
   array: boolean;
   /** The value is an embedded document, whose key bytes do not follow BSON order. */
   object: boolean;
+  /** The path reaches nothing (missing and null share a key, but sparse indexes tell them apart). */
+  missing?: boolean;
 }
 
 function numberKey(n: number): Buffer {
@@ -79,7 +81,7 @@ export function pathKey(doc: unknown, path: string): PathKey {
   }
   if (Array.isArray(current)) return arrayKey(doc, path);
   const key = scalarKey(current);
-  if (key) return { key, array: false, object: false };
+  if (key) return { key, array: false, object: false, missing: current === undefined };
   return {
     key: Buffer.concat([Buffer.from([RANK.object]), Buffer.from(encodeDocument(current), 'utf8')]),
     array: false,

@@ -8,6 +8,8 @@ export interface IndexInfo {
   name: string;
   keys: Record<string, 1 | -1>;
   unique: boolean;
+  /** Documents missing every indexed field are left out (so a sparse unique index allows many). */
+  sparse: boolean;
 }
 
 /** What the collection has seen at an indexed path (sticky flags, like MongoDB's multikey). */

@@ -206,6 +206,7 @@ class MongoCollection<T extends Document> implements Collection<T> {
       this.#c.createIndex(keys, {
         ...this.#opts,
         ...(options.unique ? { unique: true } : {}),
+        ...(options.sparse ? { sparse: true } : {}),
         ...(options.name ? { name: options.name } : {}),
       }),
     );

@@ -39,6 +39,15 @@ describe.each(adapters)('unique indexes ($name)', (adapter) => {
     expect((await rejection(c.insertOne({ email: null }))).code).toBe(11000);
   });
 
+  it('a sparse unique index skips documents without the field, but not null values', async () => {
+    const c = await ws.collection([{ name: 'no phone' }]);
+    await c.createIndex({ phone: 1 }, { unique: true, sparse: true });
+    await c.insertMany([{ name: 'also none' }, { phone: '123' }, { phone: null }]);
+    expect((await rejection(c.insertOne({ phone: '123' }))).keyValue).toEqual({ phone: '123' });
+    expect((await rejection(c.insertOne({ phone: null }))).code).toBe(11000);
+    expect(await c.countDocuments({ phone: '123' })).toBe(1);
+  });
+
   it('compound unique keys compare the whole tuple', async () => {
     const c = await ws.collection();
     await c.createIndex({ a: 1, b: -1 }, { unique: true, name: 'ab' });
