@@ -161,12 +161,24 @@ export function generateWebPage(page: PageSchema, pageIndex: number): WebPageMod
   const used = [...components].sort();
   const code = [
     `import * as rt from '@tessera/expr/runtime';`,
-    used.length > 0 ? `import { ${used.join(', ')} } from '@tessera/components/web';` : '',
+    ...importsByModule(used),
     `export const descriptor = { ${descriptorFields.join(', ')} };`,
     `export const root = ${root};`,
     '',
   ].join('\n');
   return { code, components, warnings };
+}
+
+/** One import per component module, so a page pulls in only the modules it uses. */
+function importsByModule(used: string[]): string[] {
+  const byModule = new Map<string, string[]>();
+  for (const name of used) {
+    const module = web.webModules[name] ?? 'index';
+    byModule.set(module, [...(byModule.get(module) ?? []), name]);
+  }
+  return [...byModule].map(
+    ([module, names]) => `import { ${names.join(', ')} } from '@tessera/components/web/${module}';`,
+  );
 }
 
 function dedupe(paths: Path[]): Path[] {

@@ -1,4 +1,3 @@
-import DOMPurify from 'dompurify';
 import { createElement as h, useState } from 'react';
 import { cls, num, str, tappable } from './shared';
 import type { WebComponentProps } from './types';
@@ -26,27 +25,6 @@ export function Heading(c: WebComponentProps) {
     { id: c.id, className: cls('t-heading', `t-align-${str(c.props.align, 'left')}`), style: c.style },
     str(c.props.text),
   );
-}
-
-// Rich text is the only prop rendered as HTML, and only after DOMPurify removed script and handlers.
-export function RichText(c: WebComponentProps) {
-  const html = DOMPurify.sanitize(str(c.props.content));
-  return h('div', {
-    id: c.id,
-    className: 't-rich-text',
-    style: c.style,
-    // biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML was sanitised by DOMPurify just above
-    dangerouslySetInnerHTML: { __html: html },
-    onClick: (e: { target: unknown; preventDefault(): void }) => {
-      const link = (
-        e.target as { closest?: (s: string) => { getAttribute(n: string): string | null } | null }
-      ).closest?.('a');
-      if (link && c.has('linkTap')) {
-        e.preventDefault();
-        c.fire('linkTap', { href: link.getAttribute('href') });
-      }
-    },
-  });
 }
 
 export function Button(c: WebComponentProps) {

@@ -1,0 +1,152 @@
+// Web benchmarks: `compile.web.ms` (full production web build of the generated 50-page,
+// 2,000-node app, median of 5) beside `compile.baseline.ms` (esbuild alone bundling an equivalent
+// hand-written React app with the same options, same run) and their ratio; and the first load of
+// a template's home page (`output.web.firstload.kb`, gzipped JS) beside React alone (`output.react.kb`).
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { compile } from '../src/index';
+import { compileWeb } from '../src/web/index';
+import { countNodes, generateApp } from './generate-app';
+
+const print = (name: string, value: number, unit: string) => console.log(`bench: ${name} = ${value} ${unit}`);
+const nodeModules = fileURLToPath(new URL('../node_modules', import.meta.url));
+
+async function median(runs: number, task: () => Promise<unknown>): Promise<number> {
+  await task(); // warm-up: module loading and esbuild's service start
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await task();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)] ?? 0;
+}
+
+/** What a developer would write by hand for one generated page: the same elements, state and handlers. */
+function handWrittenPage(page: { id: string; root: { children: Record<string, unknown>[] } }): string {
+  const lines: string[] = [];
+  for (const child of page.root.children) {
+    const props = (child.props ?? {}) as Record<string, unknown>;
+    const text = props.text;
+    if (child.component === 'Form') {
+      lines.push(`h('form', { onSubmit: (e) => { e.preventDefault(); if (!form.name) setErrors({ name: 'Name is required' }); else { setErrors({}); toast('Saved'); } } },
+        h('label', { htmlFor: '${page.id}-name' }, 'Name'), h('input', { id: '${page.id}-name', value: form.name, required: true, 'aria-describedby': '${page.id}-name-error', onChange: (e) => setForm({ ...form, name: e.target.value }) }),
+        h('p', { id: '${page.id}-name-error', role: 'alert' }, errors.name || ''),
+        h('label', { htmlFor: '${page.id}-phone' }, 'Phone'), h('input', { id: '${page.id}-phone', type: 'tel', value: form.phone, onChange: (e) => setForm({ ...form, phone: e.target.value }) }),
+        h('button', { type: 'submit' }, 'Save'))`);
+    } else if (child.repeat) {
+      lines.push(
+        `...items.map((item, index) => h('div', { key: item.id }, h('p', null, item.title + ' #' + index), h('button', { type: 'button', onClick: () => setItems(items.filter((x) => x.id !== item.id)) }, 'Remove')))`,
+      );
+    } else if (child.component === 'Button') {
+      const n = Number(String(text).replace(/\D/g, ''));
+      lines.push(
+        `h('button', { type: 'button', onClick: () => setCount(count + ${n}) }, ${JSON.stringify(text)})`,
+      );
+    } else if (child.component === 'Heading') {
+      const n = /> (\d+)/.exec(JSON.stringify(text))?.[1] ?? '0';
+      lines.push(`count >= 0 ? h('h3', null, count > ${n} ? 'big' : 'small') : null`);
+    } else if (typeof text === 'string') {
+      lines.push(`h('p', { style: { padding: 8, color: '#333' } }, ${JSON.stringify(text)})`);
+    } else {
+      const n = /\* (\d+)/.exec(JSON.stringify(text))?.[1] ?? '1';
+      lines.push(`h('p', null, 'Count ' + count * ${n})`);
+    }
+  }
+  return `import { createElement as h, useState } from 'react';
+import { toast } from './toast.js';
+export default function Page() {
+  const [count, setCount] = useState(0);
+  const [items, setItems] = useState([{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }]);
+  const [form, setForm] = useState({ name: '', phone: '' });
+  const [errors, setErrors] = useState({});
+  return h('main', null,
+    ${lines.join(',\n    ')});
+}
+`;
+}
+
+async function compileTimes(): Promise<void> {
+  const app = generateApp(50, 40);
+  console.log(`# generated app: ${(app.pages as unknown[]).length} pages, ${countNodes(app)} nodes`);
+  const web = await median(5, () => compile(app, { target: 'web' }));
+
+  const dir = await mkdtemp(join(tmpdir(), 'tessera-bench-web-'));
+  try {
+    const pages = app.pages as { id: string; path: string; root: { children: Record<string, unknown>[] } }[];
+    for (const page of pages) await writeFile(join(dir, `${page.id}.js`), handWrittenPage(page));
+    await writeFile(
+      join(dir, 'toast.js'),
+      'export const toast = (message) => { document.title = message; };\n',
+    );
+    await writeFile(
+      join(dir, 'main.js'),
+      `import { createElement as h, lazy, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+const pages = { ${pages.map((page) => `${JSON.stringify(page.path)}: lazy(() => import('./${page.id}.js'))`).join(', ')} };
+createRoot(document.getElementById('app')).render(h(Suspense, { fallback: null }, h(pages[location.pathname] ?? pages['/'])));
+`,
+    );
+    const baseline = await median(5, () =>
+      esbuild.build({
+        entryPoints: [join(dir, 'main.js')],
+        bundle: true,
+        write: false,
+        outdir: join(dir, 'out'),
+        format: 'esm',
+        splitting: true,
+        minify: true,
+        target: 'es2020',
+        metafile: true,
+        entryNames: '[name]-[hash]',
+        chunkNames: 'chunk-[hash]',
+        nodePaths: [nodeModules],
+        define: { 'process.env.NODE_ENV': '"production"' },
+        logLevel: 'silent',
+      }),
+    );
+    print('compile.web.ms', Math.round(web), 'ms');
+    print('compile.baseline.ms', Math.round(baseline), 'ms');
+    print('compile.web.ratio', Math.round((web / baseline) * 100) / 100, 'x');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const gzipKb = (texts: string[]) =>
+  Math.round((texts.reduce((sum, text) => sum + gzipSync(text, { level: 9 }).length, 0) / 1024) * 10) / 10;
+
+async function firstLoad(): Promise<void> {
+  const template = JSON.parse(
+    await readFile(new URL('../../../templates/showcase/app.json', import.meta.url), 'utf8'),
+  );
+  const output = await compileWeb(template, { mode: 'production' });
+  const home = [
+    ...new Set([...output.chunks.entry, ...(output.chunks.pages[template.navigation.home] ?? [])]),
+  ];
+  print('output.web.firstload.kb', gzipKb(home.map((file) => output.files[file] ?? '')), 'KB');
+  const react = await esbuild.build({
+    stdin: {
+      contents:
+        "import { createElement } from 'react';\nimport { createRoot } from 'react-dom/client';\nexport { createElement, createRoot };\n",
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+      loader: 'js',
+    },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    minify: true,
+    target: 'es2020',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  print('output.react.kb', gzipKb(react.outputFiles.map((file) => file.text)), 'KB');
+}
+
+await compileTimes();
+await firstLoad();
