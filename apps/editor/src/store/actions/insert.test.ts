@@ -84,3 +84,43 @@ describe('insert', () => {
     expect(result).toEqual({ ok: false, reason: 'Text accepts no children' });
   });
 });
+
+describe('insert from the palette', () => {
+  it('every catalogue snippet either lands as a valid node tree or is refused with a reason', async () => {
+    const { catalogue } = await import('@tessera/components');
+    const inserted: string[] = [];
+    for (const name of Object.keys(catalogue)) {
+      const store = fixtureStore();
+      const result = store.dispatch({ type: 'insert', component: name, parentId: 'about_root' });
+      if (result.ok) {
+        expect(store.getState().doc.nodes[store.getState().selection[0]!]!.component).toBe(name);
+        expectValidApp(store);
+        inserted.push(name);
+      } else {
+        expect(result.reason).toMatch(/can only be (the root of a page|placed inside)/);
+      }
+    }
+    // only the page root and components bound to one parent (TabPane, SwiperItem, ...) are refused
+    expect(inserted.length).toBeGreaterThan(Object.keys(catalogue).length - 6);
+  });
+
+  it('a prepared Form whose id is taken gets a new id, and its own references follow', () => {
+    const store = fixtureStore();
+    store.dispatch({
+      type: 'insert',
+      parentId: 'home_root',
+      node: {
+        id: 'signup',
+        component: 'Form',
+        children: [
+          { id: 'go', component: 'Button', events: { tap: [{ type: 'validateForm', form: 'signup' }] } },
+        ],
+      },
+    });
+    const { doc } = store.getState();
+    expect(doc.nodes.home_root!.childIds.at(-1)).toBe('form_1');
+    expect(doc.nodes.go!.events!.tap).toEqual([{ type: 'validateForm', form: 'form_1' }]);
+    expect(doc.nodes.submit!.events!.tap![0]).toMatchObject({ form: 'signup' });
+    expectValidApp(store);
+  });
+});
