@@ -229,7 +229,7 @@ export function generatePage(page: PageSchema, pageIndex: number, options: MpPag
         return ` id="${escapeAttr(node.id)}" class="${className}"${styleText ? ` style="${styleText}"` : ''}`;
       },
       on(event, wxEvent) {
-        const actions = node.events?.[event];
+        const actions = node.events?.[event] ?? implicitActions(node.component, event, propValue);
         const submit =
           node.component === 'Button' &&
           event === 'tap' &&
@@ -480,6 +480,25 @@ export function generatePage(page: PageSchema, pageIndex: number, options: MpPag
     components,
     warnings,
   };
+}
+
+/**
+ * What a component does by itself when the builder gave it no actions: a Link opens its page
+ * or URL, a NavBar's back arrow goes back.
+ */
+function implicitActions(
+  component: string,
+  event: string,
+  prop: (name: string) => unknown,
+): unknown[] | undefined {
+  if (component === 'Link' && event === 'tap') {
+    const page = prop('page');
+    if (typeof page === 'string' && page) return [{ type: 'navigate', page, params: prop('params') ?? {} }];
+    const url = prop('url');
+    if (url) return [{ type: 'openUrl', url, target: prop('newWindow') === true ? 'blank' : 'self' }];
+  }
+  if (component === 'NavBar' && event === 'back') return [{ type: 'navigateBack' }];
+  return undefined;
 }
 
 function firstPane(tabs: NodeSchema): string {
