@@ -1,10 +1,14 @@
 // The embedded store: a data directory with `platform.db` and `apps/<appId>.db`.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCode, StoreError } from '../errors';
 import type { Collection, Document, DocumentStore, Store } from '../types';
 import { EmbeddedCollection, type Session } from './collection';
 import { type DatabaseOptions, EmbeddedDatabase, validateCollectionName } from './database';
+
+// The databases whose transaction callback is running in the current async context.
+const insideTransaction = new AsyncLocalStorage<EmbeddedDatabase>();
 
 const APP_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
@@ -33,6 +37,13 @@ class EmbeddedDocumentStore implements DocumentStore {
       },
       write: async <R>(fn: () => R): Promise<R> => {
         this.#check();
+        if (insideTransaction.getStore() === db) {
+          // Waiting for the lock our own transaction holds would never end.
+          throw new StoreError(
+            ErrorCode.BadValue,
+            `Write to ${db.name} outside its running transaction: inside withTransaction use tx.collection(...)`,
+          );
+        }
         const run = db.writer.transaction(fn);
         if (db.lock.free) return run.immediate(); // nothing else is writing: no need to wait a turn
         const release = await db.lock.acquire();
@@ -72,7 +83,7 @@ class EmbeddedDocumentStore implements DocumentStore {
       this.#db.writer.exec('BEGIN IMMEDIATE');
       let result: R;
       try {
-        result = await fn(tx);
+        result = await insideTransaction.run(this.#db, () => fn(tx));
       } catch (error) {
         if (this.#db.writer.inTransaction) this.#db.writer.exec('ROLLBACK');
         this.#db.refreshCatalogue(true);

@@ -154,13 +154,18 @@ describe.each(adapters)('transactions ($name)', (adapter) => {
     expect(await c.countDocuments()).toBe(2);
   });
 
-  it('a write outside waits for the transaction instead of joining it', async () => {
+  it('a concurrent write outside waits for the transaction instead of joining it', async () => {
     const c = ws.db.collection('tx_d');
-    let outside: Promise<unknown> | undefined;
+    let inTransaction!: () => void;
+    const started = new Promise<void>((resolve) => {
+      inTransaction = resolve;
+    });
+    // Registered here, outside the callback: like another request arriving during the transaction.
+    const outside = started.then(() => c.insertOne({ _id: 'outside' }));
     await expect(
       ws.db.withTransaction(async (tx) => {
         await tx.collection('tx_d').insertOne({ _id: 'inside' });
-        outside = c.insertOne({ _id: 'outside' });
+        inTransaction();
         await new Promise((r) => setTimeout(r, 20));
         throw new Error('undo inside only');
       }),
@@ -168,6 +173,23 @@ describe.each(adapters)('transactions ($name)', (adapter) => {
     await outside;
     expect((await c.find({}).toArray()).map((d) => d._id)).toEqual(['outside']);
   });
+
+  it.skipIf(adapter.name === 'mongodb')(
+    'a write through the outer handle inside the callback fails instead of deadlocking',
+    async () => {
+      // (Embedded-only: on MongoDB such a write simply runs outside the transaction.)
+      const c = ws.db.collection('tx_f');
+      const error = await ws.db
+        .withTransaction(async (tx) => {
+          await tx.collection('tx_f').insertOne({ _id: 'in' });
+          await c.insertOne({ _id: 'out' });
+        })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).message).toContain('tx.collection');
+      expect(await c.countDocuments()).toBe(0);
+    },
+  );
 
   it.skipIf(Boolean(mongodbUrl) && adapter.name === 'mongodb')(
     'a failed write inside can be caught and the transaction still commits',
