@@ -220,3 +220,22 @@ describe('action engine', () => {
     expect(outcome.ok).toBe(false);
   });
 });
+
+describe('persisted app state', () => {
+  it('is saved on change and read back by the next launch', async () => {
+    const first = openPage({}, { state: { cart: { initial: 0, persist: true }, temp: { initial: 1 } } });
+    await first.page.run([
+      { type: 'setState', scope: 'app', name: 'cart', value: 3 },
+      { type: 'setState', scope: 'app', name: 'temp', value: 9 },
+    ]);
+    const storage = first.device.platform.storage;
+    expect(storage.get('tessera.state.test.cart')).toBe('3');
+    expect(storage.get('tessera.state.test.temp')).toBeNull();
+    const { AppRuntime } = await import('./app');
+    const again = new AppRuntime(first.app.descriptor, {
+      platform: first.device.platform,
+      services: first.backend.services,
+    });
+    expect(again.store.get(['app'])).toEqual({ cart: 3, temp: 1 });
+  });
+});
