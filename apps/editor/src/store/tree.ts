@@ -1,4 +1,5 @@
 // Reading and re-linking the flat node map: where a node sits, its subtree, detaching and attaching.
+import { isDraft, original } from 'immer';
 import type { EditorDocument, EditorNode } from './document';
 import { ActionRefused } from './errors';
 
@@ -76,4 +77,9 @@ export function topmost(doc: EditorDocument, ids: readonly string[]): string[] {
     }
     return true;
   });
+}
+
+/** The document as it was before this action's edits (reads without creating drafts; fast on big pages). */
+export function unedited(doc: EditorDocument): EditorDocument {
+  return isDraft(doc) ? (original(doc) as EditorDocument) : doc;
 }

@@ -1,9 +1,9 @@
 // duplicate: copy nodes in place (each copy right after its original), with fresh ids.
-import { copyNodes, readClipboard } from '../clipboard';
 import type { EditorDocument } from '../document';
 import { ActionRefused } from '../errors';
+import { buildTree } from '../normalize';
 import { placeTrees, type Target } from '../place';
-import { nodeOrRefuse, topmost } from '../tree';
+import { nodeOrRefuse, topmost, unedited } from '../tree';
 import type { ActionContext, ActionOutcome } from './context';
 
 export type DuplicateAction = { type: 'duplicate'; ids: string[] };
@@ -15,7 +15,7 @@ export function duplicate(doc: EditorDocument, action: DuplicateAction, ctx: Act
     const node = nodeOrRefuse(doc, id);
     if (node.parentId === null)
       throw new ActionRefused(`"${id}" is the root of a page; duplicate the page instead`);
-    return { id, trees: readClipboard(copyNodes(doc, [id])) };
+    return { id, trees: [buildTree(unedited(doc).nodes, id)] };
   });
   for (const { id, trees } of placed) {
     const node = doc.nodes[id]!;
