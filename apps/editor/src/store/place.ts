@@ -43,15 +43,21 @@ function walk(tree: LooseNode, visit: (node: LooseNode) => void): void {
   for (const list of Object.values(tree.slots ?? {})) for (const child of list ?? []) walk(child, visit);
 }
 
-// Repeat item/index names in scope at the target, so expressions using them still parse.
+// Names a repeat (or a List's itemName / indexName) brings into scope at the target, so
+// expressions using them still parse when references are rewritten.
 function repeatNames(doc: EditorDocument, parentId: string | null, trees: LooseNode[]): string[] {
   const names = new Set<string>();
-  const add = (repeat: NodeSchema['repeat']) => {
-    if (repeat?.item) names.add(repeat.item);
-    if (repeat?.index) names.add(repeat.index);
+  const add = (node: Pick<LooseNode, 'repeat' | 'props'> | undefined) => {
+    for (const name of [
+      node?.repeat?.item,
+      node?.repeat?.index,
+      node?.props?.itemName,
+      node?.props?.indexName,
+    ])
+      if (typeof name === 'string') names.add(name);
   };
-  for (let at = parentId; at !== null; at = doc.nodes[at]?.parentId ?? null) add(doc.nodes[at]?.repeat);
-  for (const tree of trees) walk(tree, (node) => add(node.repeat));
+  for (let at = parentId; at !== null; at = doc.nodes[at]?.parentId ?? null) add(doc.nodes[at]);
+  for (const tree of trees) walk(tree, add);
   return [...names];
 }
 

@@ -42,4 +42,32 @@ describe('references', () => {
     expect(content.events.tap[0]!.form).toBe('signup');
     expect(rewriteReferences({ props }, ids).props).toBe(props);
   });
+
+  it('pasting inside a List keeps working with its renamed item', async () => {
+    const { fixtureStore } = await import('./fixtures');
+    const store = fixtureStore();
+    store.dispatch({
+      type: 'insert',
+      parentId: 'about_root',
+      node: { id: 'orders', component: 'List', props: { data: [], itemName: 'order' } },
+    });
+    const pasted = {
+      kind: 'tessera/nodes',
+      nodes: [
+        {
+          component: 'Form',
+          id: 'f',
+          children: [{ component: 'Text', props: { text: { $expr: "order.name + (form.f.x ?? '')" } } }],
+        },
+      ],
+    };
+    expect(store.dispatch({ type: 'paste', parentId: 'orders', clipboard: JSON.stringify(pasted) })).toEqual({
+      ok: true,
+    });
+    const form = store.getState().selection[0]!;
+    const text = store.getState().doc.nodes[form]!.childIds[0]!;
+    expect(store.getState().doc.nodes[text]!.props!.text).toEqual({
+      $expr: `order.name + (form.${form}.x ?? '')`,
+    });
+  });
 });
