@@ -18,6 +18,8 @@ import type { ConformanceScript, NodeRef, Step } from './conformance-script';
 export async function runWebFixture(
   browser: Browser,
   dir: string,
+  /** Extra checks on the page after the script (web-only tests). */
+  after?: (page: Page) => Promise<void>,
 ): Promise<{ errors: string[]; csp: string[] }> {
   const input = JSON.parse(await readFile(join(dir, 'app.json'), 'utf8'));
   const script = JSON.parse(await readFile(join(dir, 'script.json'), 'utf8')) as ConformanceScript;
@@ -60,6 +62,7 @@ export async function runWebFixture(
         );
       }
     }
+    await after?.(page);
     return problems;
   } finally {
     await close();

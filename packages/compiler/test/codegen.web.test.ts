@@ -1,0 +1,61 @@
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { catalogue } from '@tessera/components';
+import { type AppSchema, migrateApp, validateApp } from '@tessera/schema';
+import { describe, expect, it } from 'vitest';
+import { generateWebSources } from '../src/web/index';
+import { themeCss } from '../src/web/theme';
+
+const root = new URL('../fixtures/codegen/', import.meta.url).pathname;
+const fixtures = (await readdir(root, { withFileTypes: true }))
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const update = process.env.UPDATE_FIXTURES === '1';
+
+async function readTree(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  try {
+    for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+      if (entry.isFile()) {
+        const path = join(entry.parentPath, entry.name);
+        files[relative(dir, path)] = await readFile(path, 'utf8');
+      }
+    }
+  } catch {
+    // no expected output yet
+  }
+  return files;
+}
+
+/**
+ * The generated modules (before esbuild: bundles carry hashes and the runtime, which change with
+ * every runtime edit) and the theme's CSS variables.
+ */
+function generated(app: AppSchema): Record<string, string> {
+  const sources = generateWebSources(app);
+  const files: Record<string, string> = {
+    'entry.js': sources.entry,
+    'theme.css': `${themeCss(app.theme)}\n`,
+  };
+  for (const [id, code] of Object.entries(sources.pages)) files[`pages/${id}.js`] = code;
+  return files;
+}
+
+describe('code generation fixtures (web); UPDATE_FIXTURES=1 rewrites expected/', () => {
+  it.each(fixtures)('%s', async (name) => {
+    const { app } = migrateApp(JSON.parse(await readFile(join(root, name, 'app.json'), 'utf8')));
+    expect(validateApp(app, { catalogue }).errors).toEqual([]);
+    const actual = generated(app as AppSchema);
+    const expectedDir = join(root, name, 'expected', 'web');
+    if (update) {
+      await rm(expectedDir, { recursive: true, force: true });
+      for (const [path, text] of Object.entries(actual)) {
+        await mkdir(dirname(join(expectedDir, path)), { recursive: true });
+        await writeFile(join(expectedDir, path), text);
+      }
+    }
+    const expected = await readTree(expectedDir);
+    expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
+    for (const [path, text] of Object.entries(actual)) expect(text, path).toBe(expected[path]);
+  });
+});
