@@ -429,6 +429,23 @@ describe('media library', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('documents the builder and public CMS routes', async () => {
+    const docs = await server.anonymous.get('/docs/json');
+    expect(docs.status).toBe(200);
+    const paths = Object.keys(docs.body.paths);
+    for (const route of [
+      '/api/apps/{appId}/cms/models',
+      '/api/apps/{appId}/cms/models/{model}/entries/{id}/publish',
+      '/api/apps/{appId}/cms/webhooks/{id}/deliveries',
+      '/app-api/{appId}/cms/{model}',
+      '/app-api/{appId}/cms/{model}/query',
+    ])
+      expect(paths).toContain(route);
+    expect(docs.body.paths['/app-api/{appId}/cms/{model}/query'].post.requestBody).toBeTruthy();
+  });
+});
+
 describe('access and bad input', () => {
   it('refuses other workspaces (404) and roles below the need (403), and audits changes', async () => {
     const { owner } = await server.newWorkspace();

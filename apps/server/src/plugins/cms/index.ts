@@ -711,8 +711,12 @@ function registerEntryRoutes(app: FastifyInstance, dispatcher: WebhookDispatcher
     async (request) => {
       const ctx = await open(request, 'viewer');
       const query = listFromQuerystring(ctx.model, request.query as Record<string, string>);
-      return listEntries(ctx.db, ctx.model, { status: 'draft', ...query, includeHidden: true }, (n) =>
-        loadModel(ctx.db, n),
+      // Builders see the newest first unless they sort; public readers get store order (cheapest with an index) unless they sort.
+      return listEntries(
+        ctx.db,
+        ctx.model,
+        { status: 'draft', sort: { _id: -1 }, ...query, includeHidden: true },
+        (n) => loadModel(ctx.db, n),
       );
     },
   );

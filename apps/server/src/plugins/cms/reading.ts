@@ -81,8 +81,7 @@ export function checkedFilter(
 }
 
 function checkedSort(model: ContentModel, sort: Record<string, 1 | -1> | undefined, includeHidden: boolean) {
-  // Ids are time-ordered, so newest first needs no extra sort key (a second key costs a full sort).
-  if (!sort) return { _id: -1 as const };
+  if (!sort) return undefined;
   for (const key of Object.keys(sort)) {
     const root = key.split('.')[0] ?? key;
     if (!systemFields.has(root) && !visibleField(model, root, includeHidden))
@@ -132,7 +131,7 @@ export async function listEntries(
   const skip = query.skip ?? 0;
   const collection = db.collection(collectionFor(model.name, query.status));
   const [docs, total] = await Promise.all([
-    collection.find(filter, { sort, skip, limit }).toArray(),
+    collection.find(filter, { ...(sort ? { sort } : {}), skip, limit }).toArray(),
     collection.countDocuments(filter),
   ]);
   const data = docs.map((doc) => shapeEntry(model, doc, query));
