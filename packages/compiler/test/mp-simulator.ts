@@ -193,17 +193,28 @@ export async function runMpFixture(dir: string, options: { language?: string } =
     }
     const simulate = require('miniprogram-simulate');
     const id = simulate.load(join(outDir, route), { rootPath: outDir, compiler: 'simulate' });
-    const comp = simulate.render(id);
-    comp.attach((dom as NonNullable<typeof dom>).window.document.createElement('parent-wrapper'));
-    await comp.instance.onLoad(script.params ?? {});
-    await settle();
-    for (const [index, step] of script.steps.entries()) {
-      try {
-        await play(step, comp, device);
-      } catch (error) {
-        throw new Error(`step ${index + 1} ${JSON.stringify(step)}: ${(error as Error).message}`);
+    // exparser catches errors thrown in lifecycles and handlers and only logs them: collect them.
+    const pageErrors: string[] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => {
+      pageErrors.push(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' '));
+    };
+    try {
+      const comp = simulate.render(id);
+      comp.attach((dom as NonNullable<typeof dom>).window.document.createElement('parent-wrapper'));
+      await comp.instance.onLoad(script.params ?? {});
+      await settle();
+      for (const [index, step] of script.steps.entries()) {
+        try {
+          await play(step, comp, device);
+        } catch (error) {
+          throw new Error(`step ${index + 1} ${JSON.stringify(step)}: ${(error as Error).message}`);
+        }
       }
+    } finally {
+      console.error = consoleError;
     }
+    if (pageErrors.length > 0) throw new Error(`the page reported errors: ${pageErrors.join('; ')}`);
     return { maxSetData: common.setDataStats.max, titles: device.titles };
   } finally {
     await rm(outDir, { recursive: true, force: true });

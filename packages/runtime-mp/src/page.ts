@@ -96,7 +96,12 @@ function deviceLocale(supported: readonly string[]): string | undefined {
 /** Keeps the navigation bar title in step with a bound page title. */
 function syncTitle(runtime: PageRuntime, page: PageDescriptor, shown: { title?: string }): void {
   if (page.title === undefined) return;
-  const title = runtime.text(page.title);
+  let title: string;
+  try {
+    title = runtime.text(page.title);
+  } catch {
+    return; // a title that cannot be computed yet (data still loading) keeps the last one
+  }
   if (title === shown.title) return;
   shown.title = title;
   wx.setNavigationBarTitle?.({ title });
