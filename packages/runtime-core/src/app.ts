@@ -18,6 +18,8 @@ export class AppRuntime {
   readonly platform: Platform;
   readonly services: AppServices;
   readonly locale: string;
+  /** App-level auto queries run once, when the first page loads. */
+  appQueriesStarted = false;
 
   constructor(
     readonly descriptor: AppDescriptor,
@@ -34,7 +36,10 @@ export class AppRuntime {
         if (saved !== null) app[name] = parseSaved(saved, app[name]);
       }
     }
-    this.store = new Store({ app, queries: {}, auth: authOf(options.services.currentUser()) });
+    const queries: Record<string, unknown> = {};
+    for (const name of Object.keys(descriptor.queries ?? {}))
+      queries[name] = { data: null, loading: false, error: null };
+    this.store = new Store({ app, queries, auth: authOf(options.services.currentUser()) });
     this.store.subscribe((changes) => this.persist(changes));
   }
 

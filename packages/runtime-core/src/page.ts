@@ -134,6 +134,13 @@ export class PageRuntime {
   async load(): Promise<void> {
     const auto = Object.entries(this.descriptor.queries ?? {}).filter(([, query]) => query.auto !== false);
     const running = auto.map(([name]) => this.runQuery(name).catch(() => undefined));
+    if (!this.app.appQueriesStarted) {
+      this.app.appQueriesStarted = true;
+      for (const [name, query] of Object.entries(this.app.descriptor.queries ?? {})) {
+        if (query.auto !== false && !this.descriptor.queries?.[name])
+          running.push(this.runQuery(name).catch(() => undefined));
+      }
+    }
     await this.run(this.descriptor.events?.load);
     await Promise.all(running);
   }

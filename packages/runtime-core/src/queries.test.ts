@@ -64,6 +64,21 @@ describe('data sources', () => {
     await expect(page.runQuery('ghost')).rejects.toThrow(/no query named "ghost"/);
   });
 
+  it('app-level auto queries start with the first page load, once', async () => {
+    let calls = 0;
+    const { page, app } = openPage(
+      {},
+      { queries: { config: { type: 'function', function: 'config' } } },
+      { functions: { config: () => ({ n: ++calls }) } },
+    );
+    expect(page.scope().queries).toEqual({ config: { data: null, loading: false, error: null } });
+    await page.load();
+    expect(page.scope().queries).toMatchObject({ config: { data: { n: 1 } } });
+    const { PageRuntime } = await import('./page');
+    await new PageRuntime(app, { id: 'other', path: '/other' }).load();
+    expect(calls).toBe(1);
+  });
+
   it('app-level queries are readable from every page', async () => {
     const { page } = openPage(
       {},
