@@ -298,11 +298,31 @@ export const cmsPlugin = createCmsPlugin();
 
 // ── shared helpers ──
 
+// Models are read on every public request; a short-lived cache spares the lookup. Changes made by
+// this process clear it at once; other processes sharing the store see them within modelCacheMs.
+const modelCacheMs = 2000;
+const modelCache = new WeakMap<DocumentStore, Map<string, { model: ContentModel | null; at: number }>>();
+
+function forgetModel(db: DocumentStore, name: string): void {
+  modelCache.get(db)?.delete(name);
+}
+
 async function loadModel(db: DocumentStore, name: string): Promise<ContentModel | null> {
+  let cache = modelCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    modelCache.set(db, cache);
+  }
+  const known = cache.get(name);
+  if (known && Date.now() - known.at < modelCacheMs) return known.model;
   const doc = await db.collection<ModelDoc>(MODELS).findOne({ _id: name });
-  if (!doc) return null;
-  const { _id, createdAt: _c, updatedAt: _u, ...model } = doc;
-  return model as ContentModel;
+  let model: ContentModel | null = null;
+  if (doc) {
+    const { _id, createdAt: _c, updatedAt: _u, ...rest } = doc;
+    model = rest as ContentModel;
+  }
+  cache.set(name, { model, at: Date.now() });
+  return model;
 }
 
 async function requireModel(db: DocumentStore, name: string): Promise<ContentModel> {
@@ -413,6 +433,7 @@ function registerModelRoutes(app: FastifyInstance): void {
       const doc: ModelDoc = { ...model, _id: model.name, createdAt: now, updatedAt: now };
       await ensureIndexes(db, model);
       await db.collection<ModelDoc>(MODELS).insertOne(doc);
+      forgetModel(db, model.name);
       await recordAudit(request, {
         workspaceId: access.workspaceId,
         action: 'cms.model.create',
@@ -480,6 +501,7 @@ function registerModelRoutes(app: FastifyInstance): void {
         model: Record<string, unknown>;
         migration?: { rename?: Record<string, string>; drop?: string[] };
       };
+      forgetModel(db, name); // a migration must start from the stored model, not a cached one
       const before = await requireModel(db, name);
       const input = { ...body.model };
       // A model as GET answers it may be sent back as is: its bookkeeping keys are not part of the definition.
@@ -524,6 +546,7 @@ function registerModelRoutes(app: FastifyInstance): void {
       const createdAt = (await db.collection<ModelDoc>(MODELS).findOne({ _id: name }))?.createdAt ?? now;
       const doc: ModelDoc = { ...after, _id: name, createdAt, updatedAt: now };
       await db.collection<ModelDoc>(MODELS).replaceOne({ _id: name }, doc);
+      forgetModel(db, name);
       await recordAudit(request, {
         workspaceId: access.workspaceId,
         action: 'cms.model.update',
@@ -569,6 +592,7 @@ function registerModelRoutes(app: FastifyInstance): void {
       await db.dropCollection(draftsOf(name));
       await db.dropCollection(publishedOf(name));
       await db.collection(MODELS).deleteOne({ _id: name });
+      forgetModel(db, name);
       await recordAudit(request, {
         workspaceId: access.workspaceId,
         action: 'cms.model.delete',
