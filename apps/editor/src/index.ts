@@ -1,1 +1,2 @@
+export { useEditor } from './react/use-editor';
 export * from './store';
