@@ -2,6 +2,7 @@
 // history, scheduled publishing, model migrations, filters, media, access and malformed input.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app-data-helpers';
 import { Client, type Json, startTestServer, type TestServer } from './harness';
@@ -511,5 +512,42 @@ describe('access and bad input', () => {
     }
     expect((await server.admin.get(`${entries}/0123456789abcdef01234567`)).status).toBe(404);
     expect((await server.anonymous.get(`${pub}/ghost`)).status).toBe(404);
+  });
+
+  it('random JSON bodies on every CMS body route are 2xx or 4xx, never 500', async () => {
+    const entry = await createEntry('article', { title: { 'zh-CN': 'fuzz' } });
+    const routes: [string, string, Json][] = [
+      ['POST', `${api}/models`, article],
+      ['PUT', `${api}/models/article`, { model: article, migration: { drop: [] } }],
+      ['POST', `${api}/models/article/entries`, { fields: { title: { 'zh-CN': 'x' } } }],
+      ['PATCH', `${api}/models/article/entries/${entry._id}`, { fields: { views: 1 }, expectedVersion: 1 }],
+      ['POST', `${api}/models/article/entries/${entry._id}/schedule`, { at: null }],
+      ['POST', `${api}/tokens`, { name: 't', scope: 'read' }],
+      ['POST', `${api}/webhooks`, { url: 'http://127.0.0.1:1/', events: ['create'], active: false }],
+      [
+        'POST',
+        `${pub}/article/query`,
+        { filter: { views: 1 }, sort: { views: 1 }, populate: [], fields: ['title'] },
+      ],
+    ];
+    for (const [method, url, valid] of routes) {
+      const mutated = fc.record(
+        Object.fromEntries(Object.keys(valid).map((k) => [k, fc.jsonValue({ maxDepth: 3 })])),
+        {
+          requiredKeys: [],
+        },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.jsonValue({ maxDepth: 3 }), mutated), async (body) => {
+          const client = url.startsWith('/app-api/') ? server.anonymous : server.admin;
+          const reply = await client.request(method, url, {
+            raw: JSON.stringify(body),
+            headers: { 'content-type': 'application/json' },
+          });
+          expect(reply.status, `${method} ${url} ${JSON.stringify(body)}: ${reply.text}`).toBeLessThan(500);
+        }),
+        { numRuns: 25 },
+      );
+    }
   });
 });
