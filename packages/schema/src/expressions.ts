@@ -47,20 +47,5 @@ export function lineColumn(source: string, offset: number): { line: number; colu
   return { line, column: offset - lineStart + 1 };
 }
 
-/** The standard roots of the app language, in the order the contract lists them. */
-export const STANDARD_ROOTS = [
-  'state',
-  'app',
-  'params',
-  'item',
-  'index',
-  'queries',
-  'auth',
-  'event',
-  'utils',
-  'code',
-  'form',
-] as const;
-
-/** Roots of security-rule expressions. */
-export const RULE_ROOTS = ['auth', 'doc', 'now', 'request'] as const;
+// The scope roots belong to the expression language; one list, in @tessera/expr.
+export { RULE_ROOTS, STANDARD_ROOTS } from '@tessera/expr';
