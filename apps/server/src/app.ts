@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Store } from '@tessera/store';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type RouteOptions } from 'fastify';
@@ -17,6 +16,7 @@ import { healthPlugin } from './plugins/health';
 import { storagePlugin } from './plugins/storage';
 import { workspacesPlugin } from './plugins/workspaces';
 import { errorResponse } from './schemas';
+import { securityHeadersPlugin } from './security-headers';
 import './types';
 
 export interface AppDependencies {
@@ -68,7 +68,7 @@ export async function buildApp({ config, store, secrets }: AppDependencies): Pro
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
 
-  await app.register(helmet, { global: true });
+  await app.register(securityHeadersPlugin);
   await app.register(cookie, { secret: secrets.cookieSecret });
   // preHandler: keys may use the parsed body (login is limited per IP + email).
   await app.register(rateLimit, { global: false, hook: 'preHandler' });

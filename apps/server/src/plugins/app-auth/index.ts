@@ -83,6 +83,15 @@ function body(properties: Record<string, unknown>, required: string[]) {
   return { type: 'object', required, additionalProperties: false, properties };
 }
 
+// Built once rather than per request (@fastify/cors copies them before use, so sharing is safe).
+const appApiCors = {
+  origin: '*',
+  methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+  allowedHeaders: ['authorization', 'content-type'],
+  maxAge: 600,
+};
+const sameOriginOnly = { origin: false };
+
 /** Identifies app end users on every `/app-api/:appId/` request and serves their sign-in routes. */
 export function createAppAuthPlugin(options: AppAuthOptions = {}): FastifyPluginAsync {
   return fp(
@@ -100,17 +109,7 @@ export function createAppAuthPlugin(options: AppAuthOptions = {}): FastifyPlugin
       // cookies, so any origin may call /app-api. Builder routes (/api) stay same-origin.
       await app.register(cors, {
         delegator: (request, callback) =>
-          callback(
-            null,
-            request.url?.startsWith('/app-api/')
-              ? {
-                  origin: '*',
-                  methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-                  allowedHeaders: ['authorization', 'content-type'],
-                  maxAge: 600,
-                }
-              : { origin: false },
-          ),
+          callback(null, request.url?.startsWith('/app-api/') ? appApiCors : sameOriginOnly),
       });
       app.decorate('appAccounts', accounts);
       app.decorate('appAuthSettings', settings);
