@@ -107,6 +107,20 @@ const fileInfo = {
   },
 } as const;
 
+/** Paging of a file listing, shared by the app-user and builder routes. */
+const fileListQuery = {
+  type: 'object',
+  properties: {
+    prefix: { type: 'string', maxLength: 512 },
+    limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+    offset: { type: 'integer', minimum: 0, default: 0 },
+  },
+} as const;
+const fileListResponse = {
+  200: { type: 'object', properties: { files: { type: 'array', items: fileInfo } } },
+  ...errors,
+} as const;
+
 /** Cloud storage: per-app buckets with rules, uploads, temporary URLs, listing and deletion. */
 export function createStoragePlugin(options: StorageOptions = {}): FastifyPluginAsync {
   return fp(
@@ -378,18 +392,8 @@ function storageRoutes(
         tags,
         summary: 'Files under a path prefix that the caller may read',
         params: appParams,
-        querystring: {
-          type: 'object',
-          properties: {
-            prefix: { type: 'string', maxLength: 512 },
-            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
-            offset: { type: 'integer', minimum: 0, default: 0 },
-          },
-        },
-        response: {
-          200: { type: 'object', properties: { files: { type: 'array', items: fileInfo } } },
-          ...errors,
-        },
+        querystring: fileListQuery,
+        response: fileListResponse,
       },
     },
     async (request) => {
@@ -545,18 +549,8 @@ function builderStorageRoutes(
         tags,
         summary: "Every file of the app's bucket (rules do not apply to builders)",
         params,
-        querystring: {
-          type: 'object',
-          properties: {
-            prefix: { type: 'string', maxLength: 512 },
-            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
-            offset: { type: 'integer', minimum: 0, default: 0 },
-          },
-        },
-        response: {
-          200: { type: 'object', properties: { files: { type: 'array', items: fileInfo } } },
-          ...errors,
-        },
+        querystring: fileListQuery,
+        response: fileListResponse,
       },
     },
     async (request) => {
