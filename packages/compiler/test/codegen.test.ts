@@ -1,7 +1,8 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/index';
+import { readTree } from './fixture-tree';
 
 const root = new URL('../fixtures/codegen/', import.meta.url).pathname;
 const fixtures = (await readdir(root, { withFileTypes: true }))
@@ -11,21 +12,6 @@ const update = process.env.UPDATE_FIXTURES === '1';
 
 // The shared runtime chunk and the size report change with every runtime edit: the generated parts are what is compared.
 const compared = (path: string) => path !== 'common/runtime.js' && path !== 'size-report.json';
-
-async function readTree(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  try {
-    for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-      if (entry.isFile()) {
-        const path = join(entry.parentPath, entry.name);
-        files[relative(dir, path)] = await readFile(path, 'utf8');
-      }
-    }
-  } catch {
-    // no expected output yet
-  }
-  return files;
-}
 
 describe('code generation fixtures (mp); UPDATE_FIXTURES=1 rewrites expected/', () => {
   it.each(fixtures)('%s', async (name) => {

@@ -1,31 +1,17 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { catalogue } from '@tessera/components';
 import { type AppSchema, migrateApp, validateApp } from '@tessera/schema';
 import { describe, expect, it } from 'vitest';
 import { generateWebSources } from '../src/web/index';
 import { themeCss } from '../src/web/theme';
+import { readTree } from './fixture-tree';
 
 const root = new URL('../fixtures/codegen/', import.meta.url).pathname;
 const fixtures = (await readdir(root, { withFileTypes: true }))
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 const update = process.env.UPDATE_FIXTURES === '1';
-
-async function readTree(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  try {
-    for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-      if (entry.isFile()) {
-        const path = join(entry.parentPath, entry.name);
-        files[relative(dir, path)] = await readFile(path, 'utf8');
-      }
-    }
-  } catch {
-    // no expected output yet
-  }
-  return files;
-}
 
 /**
  * The generated modules (before esbuild: bundles carry hashes and the runtime, which change with
