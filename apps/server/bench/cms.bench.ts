@@ -3,17 +3,7 @@
 // Fastify + better-sqlite3 baseline of server.bench.ts measured in the same run.
 import { createApp } from '../test/app-data-helpers';
 import { startTestServer } from '../test/harness';
-import {
-  bareBaseline,
-  categories,
-  documents,
-  type Load,
-  measure,
-  median,
-  rounds,
-  seconds,
-  warmupSeconds,
-} from './list-load';
+import { bareBaseline, categories, compareWithBaseline, documents, type Load } from './list-load';
 
 const authors = 50;
 
@@ -80,21 +70,10 @@ async function cmsServer() {
 const baseline = await bareBaseline();
 const cms = await cmsServer();
 try {
-  await measure(baseline.load, warmupSeconds);
-  await measure(cms.load, warmupSeconds);
-  const cmsRuns: number[] = [];
-  const baselineRuns: number[] = [];
-  const ratios: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const base = await measure(baseline.load, seconds);
-    const measured = await measure(cms.load, seconds);
-    baselineRuns.push(base);
-    cmsRuns.push(measured);
-    ratios.push(measured / base);
-  }
-  console.log(`bench: cms.list.rps = ${Math.round(median(cmsRuns))} req/s`);
-  console.log(`bench: server.list.baseline.rps = ${Math.round(median(baselineRuns))} req/s`);
-  console.log(`bench: cms.list.ratio = ${median(ratios).toFixed(2)}`);
+  const figures = await compareWithBaseline(baseline.load, cms.load);
+  console.log(`bench: cms.list.rps = ${Math.round(figures.rps)} req/s`);
+  console.log(`bench: server.list.baseline.rps = ${Math.round(figures.baselineRps)} req/s`);
+  console.log(`bench: cms.list.ratio = ${figures.ratio.toFixed(2)}`);
 } finally {
   await cms.close();
   await baseline.close();

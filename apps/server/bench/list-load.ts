@@ -115,3 +115,26 @@ export function median(values: number[]): number {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
+
+/**
+ * Warms both loads, then alternates short rounds so a change in machine load hits both sides
+ * alike; medians keep one disturbed round from deciding the figures.
+ */
+export async function compareWithBaseline(
+  baseline: Load,
+  measured: Load,
+): Promise<{ rps: number; baselineRps: number; ratio: number }> {
+  await measure(baseline, warmupSeconds);
+  await measure(measured, warmupSeconds);
+  const measuredRuns: number[] = [];
+  const baselineRuns: number[] = [];
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const base = await measure(baseline, seconds);
+    const value = await measure(measured, seconds);
+    baselineRuns.push(base);
+    measuredRuns.push(value);
+    ratios.push(value / base);
+  }
+  return { rps: median(measuredRuns), baselineRps: median(baselineRuns), ratio: median(ratios) };
+}

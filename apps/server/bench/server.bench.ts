@@ -6,15 +6,11 @@ import { appUser, createApp } from '../test/app-data-helpers';
 import { startTestServer } from '../test/harness';
 import {
   bareBaseline,
+  compareWithBaseline,
   documentAt,
   documents,
   type Load,
-  measure,
-  median,
-  rounds,
-  seconds,
   type Target,
-  warmupSeconds,
 } from './list-load';
 
 async function fullServer(): Promise<Target> {
@@ -42,23 +38,10 @@ const baseline = await bareBaseline();
 const full = await fullServer();
 try {
   if (full.check.length !== baseline.check.length) throw new Error('the two handlers answer differently');
-  await measure(baseline.load, warmupSeconds);
-  await measure(full.load, warmupSeconds);
-  // Alternating short rounds, so a change in machine load during the run hits both sides alike;
-  // medians keep one disturbed round from deciding the figures.
-  const fullRuns: number[] = [];
-  const baselineRuns: number[] = [];
-  const ratios: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const base = await measure(baseline.load, seconds);
-    const server = await measure(full.load, seconds);
-    baselineRuns.push(base);
-    fullRuns.push(server);
-    ratios.push(server / base);
-  }
-  console.log(`bench: server.list.rps = ${Math.round(median(fullRuns))} req/s`);
-  console.log(`bench: server.list.baseline.rps = ${Math.round(median(baselineRuns))} req/s`);
-  console.log(`bench: server.list.ratio = ${median(ratios).toFixed(2)}`);
+  const figures = await compareWithBaseline(baseline.load, full.load);
+  console.log(`bench: server.list.rps = ${Math.round(figures.rps)} req/s`);
+  console.log(`bench: server.list.baseline.rps = ${Math.round(figures.baselineRps)} req/s`);
+  console.log(`bench: server.list.ratio = ${figures.ratio.toFixed(2)}`);
 } finally {
   await full.close();
   await baseline.close();
