@@ -10,6 +10,7 @@ import { compileWeb } from './web/index';
 
 export { CompileError } from './errors';
 export { PACKAGE_BUDGET, type PackageSize } from './mp/index';
+export { type WatchOptions, type WatchUpdate, type WebWatcher, watch } from './watch';
 
 export type Target = 'web' | 'mp' | 'app';
 
@@ -24,6 +25,8 @@ export interface CompileOptions {
   locale?: string;
   /** Server the built app talks to (SDK base URL); without it cloud calls fail with a clear message. */
   serverUrl?: string;
+  /** web: URL path the app is served from, e.g. '/sites/<appId>/' (asset URLs and routes live under it). Default '/'. */
+  basePath?: string;
 }
 
 export interface CompileResult {
@@ -36,10 +39,7 @@ export interface CompileResult {
 
 /** Validates (after migrating) and compiles an app; a schema problem throws CompileError with pointers. */
 export async function compile(input: unknown, options: CompileOptions): Promise<CompileResult> {
-  const { app: migrated } = migrateApp(input);
-  const validation = validateApp(migrated, { catalogue });
-  if (!validation.valid) throw new CompileError(validation.errors);
-  const app = migrated as AppSchema;
+  const app = checkedApp(input);
   let result: CompileResult;
   switch (options.target) {
     case 'mp': {
@@ -59,6 +59,7 @@ export async function compile(input: unknown, options: CompileOptions): Promise<
         mode: options.mode ?? 'production',
         ...(options.locale ? { locale: options.locale } : {}),
         ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
+        ...(options.basePath && options.target === 'web' ? { base: normalBase(options.basePath) } : {}),
       });
       result = { target: options.target, files: output.files, warnings: output.warnings, sizes: [] };
       break;
@@ -70,6 +71,20 @@ export async function compile(input: unknown, options: CompileOptions): Promise<
   }
   if (options.outDir) await writeOutput(options.outDir, result.files);
   return result;
+}
+
+/** '/sites/x' or 'sites/x/' → '/sites/x/' (asset URLs are `${base}assets/...`). */
+function normalBase(basePath: string): string {
+  const trimmed = basePath.replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/** The app migrated to the current schema version and validated; problems throw CompileError with pointers. */
+export function checkedApp(input: unknown): AppSchema {
+  const { app } = migrateApp(input);
+  const validation = validateApp(app, { catalogue });
+  if (!validation.valid) throw new CompileError(validation.errors);
+  return app as AppSchema;
 }
 
 export async function writeOutput(outDir: string, files: Record<string, string>): Promise<void> {

@@ -21,7 +21,7 @@ import {
 import { createRoot } from 'react-dom/client';
 import { Feedback, webPlatform } from './platform';
 import { NodeView, PageContext } from './render';
-import { browserRouter, type HistoryRouter, hrefOf, resolveRoute } from './router';
+import { basePrefix, browserRouter, type HistoryRouter, hrefOf, resolveRoute, withBase } from './router';
 import type { PageModule, WebAppEntry } from './types';
 
 export interface StartOptions {
@@ -36,6 +36,8 @@ export interface StartOptions {
    * and toasts on `globalThis.__tessera` (navigations are recorded, not followed) and expose state.
    */
   inspect?: boolean;
+  /** URL path the app is served from (default '/'), e.g. '/sites/<appId>/': routes and links live under it. */
+  base?: string;
 }
 
 /** What an inspect build exposes to conformance tests. */
@@ -53,7 +55,8 @@ export function startApp(
   container: Element,
   options: StartOptions = {},
 ): { unmount(): void } {
-  const router = browserRouter();
+  const router = browserRouter(options.base);
+  const prefix = basePrefix(options.base);
   const feedback = new Feedback();
   let platform = webPlatform({
     router,
@@ -69,7 +72,7 @@ export function startApp(
     ...(options.locale ? { locale: options.locale } : {}),
   });
   const root = createRoot(container);
-  root.render(h(AppView, { entry, runtime, router, feedback, probe: options.probe, current }));
+  root.render(h(AppView, { entry, runtime, router, feedback, probe: options.probe, current, prefix }));
   return { unmount: () => root.unmount() };
 }
 
@@ -80,6 +83,8 @@ interface AppViewProps {
   feedback: Feedback;
   probe: ((nodeId: string) => void) | undefined;
   current: { page: PageRuntime | null };
+  /** The base path prefix ('' at the root) that links carry. */
+  prefix: string;
 }
 
 function inspecting(
@@ -113,7 +118,7 @@ function inspecting(
   };
 }
 
-function AppView({ entry, runtime, router, feedback, probe, current }: AppViewProps): ReactNode {
+function AppView({ entry, runtime, router, feedback, probe, current, prefix }: AppViewProps): ReactNode {
   const location = useSyncExternalStore(router.subscribe, router.location);
   const match = resolveRoute(entry.pages, location.pathname, location.search);
   const [loaded, setLoaded] = useState<
@@ -138,7 +143,7 @@ function AppView({ entry, runtime, router, feedback, probe, current }: AppViewPr
       'main',
       { className: 't-page' },
       h('h1', null, zh ? '页面不存在' : 'Page not found'),
-      h('a', { className: 't-link', href: '/' }, zh ? '返回首页' : 'Go to the home page'),
+      h('a', { className: 't-link', href: withBase(prefix, '/') }, zh ? '返回首页' : 'Go to the home page'),
     );
   } else if (loaded && loaded.key === location.key) {
     body =
@@ -150,6 +155,7 @@ function AppView({ entry, runtime, router, feedback, probe, current }: AppViewPr
             params: match.params,
             probe,
             current,
+            prefix,
           })
         : h('main', { className: 't-page', role: 'alert' }, loaded.error);
   }
@@ -173,7 +179,7 @@ function AppView({ entry, runtime, router, feedback, probe, current }: AppViewPr
               'a',
               {
                 key: item.page,
-                href,
+                href: withBase(prefix, href),
                 className: current ? 't-tabbar__item t-tabbar__item--active' : 't-tabbar__item',
                 'aria-current': current ? 'page' : undefined,
                 onClick: (e: MouseEvent | { preventDefault(): void }) => {
@@ -201,9 +207,10 @@ interface PageViewProps {
   params: Record<string, string>;
   probe: ((id: string) => void) | undefined;
   current: { page: PageRuntime | null };
+  prefix: string;
 }
 
-function PageView({ runtime, module, params, probe, current }: PageViewProps): ReactNode {
+function PageView({ runtime, module, params, probe, current, prefix }: PageViewProps): ReactNode {
   const [page] = useState(() => new PageRuntime(runtime, module.descriptor, params));
   current.page = page;
   useEffect(() => {
@@ -225,7 +232,7 @@ function PageView({ runtime, module, params, probe, current }: PageViewProps): R
       page.unload();
     };
   }, [page, module]);
-  const context = useRef({ page, probe }).current;
+  const context = useRef({ page, probe, prefix }).current;
   return h(
     PageContext.Provider,
     { value: context },

@@ -13,13 +13,15 @@ import {
   useReducer,
   useState,
 } from 'react';
-import { hrefOf } from './router';
+import { hrefOf, withBase } from './router';
 import type { CompiledNode } from './types';
 
 export interface PageContextValue {
   page: PageRuntime;
   /** Called on every node render (tests count re-renders with it). */
   probe?: ((nodeId: string) => void) | undefined;
+  /** Base path prefix of the app ('' at the root) that link hrefs carry. */
+  prefix?: string;
 }
 
 export const PageContext = createContext<PageContextValue | null>(null);
@@ -189,7 +191,7 @@ const ElementView = memo(function ElementView({
           )
         : '#';
       return {
-        href: route ? hrefOf(path, strings, route.path) : '#',
+        href: route ? withBase(context.prefix ?? '', hrefOf(path, strings, route.path)) : '#',
         open: () => void page.run([{ type: 'navigate', page: target, params }], formLocals),
       };
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrefOf, matchPath, resolveRoute } from './router';
+import { basePrefix, hrefOf, matchPath, resolveRoute, stripBase, withBase } from './router';
 
 describe('router', () => {
   it('matches static and parameterised paths', () => {
@@ -21,5 +21,19 @@ describe('router', () => {
   it('puts params that are not in the path into the query', () => {
     expect(hrefOf('/news/7', { id: '7', tab: 'a b' }, '/news/:id')).toBe('/news/7?tab=a+b');
     expect(hrefOf('/', {}, '/')).toBe('/');
+  });
+  it('maps app paths to and from a base path', () => {
+    expect(basePrefix(undefined)).toBe('');
+    expect(basePrefix('/')).toBe('');
+    expect(basePrefix('/sites/a1/')).toBe('/sites/a1');
+    expect(stripBase('/sites/a1', '/sites/a1/news/7')).toBe('/news/7');
+    expect(stripBase('/sites/a1', '/sites/a1/')).toBe('/');
+    expect(stripBase('/sites/a1', '/sites/a1')).toBe('/');
+    expect(stripBase('/sites/a1', '/sites/a10/x')).toBe('/sites/a10/x');
+    expect(stripBase('', '/news/7')).toBe('/news/7');
+    expect(withBase('/sites/a1', '/news/7?x=1')).toBe('/sites/a1/news/7?x=1');
+    expect(withBase('/sites/a1', '/')).toBe('/sites/a1/');
+    expect(withBase('', '/news')).toBe('/news');
+    expect(withBase('/sites/a1', '#')).toBe('#');
   });
 });

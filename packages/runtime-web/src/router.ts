@@ -51,7 +51,25 @@ export function hrefOf(path: string, params: Record<string, string>, routePatter
   return text ? `${path}?${text}` : path;
 }
 
-/** Browser history as a store React can subscribe to. */
+/** `'/sites/x/'` → `'/sites/x'`: the prefix before an app path; `''` when the app is served at the root. */
+export function basePrefix(base: string | undefined): string {
+  const trimmed = (base ?? '/').replace(/\/+$/, '');
+  return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+/** The address bar's pathname without the base the app is served under (`/sites/x/news/1` → `/news/1`). */
+export function stripBase(prefix: string, pathname: string): string {
+  if (prefix === '' || (pathname !== prefix && !pathname.startsWith(`${prefix}/`))) return pathname;
+  return pathname.slice(prefix.length) || '/';
+}
+
+/** An app address as the browser sees it: under the base (`/news/1` → `/sites/x/news/1`). */
+export function withBase(prefix: string, href: string): string {
+  if (prefix === '' || !href.startsWith('/')) return href;
+  return `${prefix}${href}`;
+}
+
+/** Browser history as a store React can subscribe to; locations and pushes are app paths (without the base). */
 export interface HistoryRouter {
   location(): { pathname: string; search: string; key: number };
   push(href: string, replace: boolean): void;
@@ -59,19 +77,25 @@ export interface HistoryRouter {
   subscribe(listener: () => void): () => void;
 }
 
-export function browserRouter(): HistoryRouter {
+/** `base`: the URL path the app is served from (default '/'), e.g. '/sites/<appId>/'. */
+export function browserRouter(base = '/'): HistoryRouter {
+  const prefix = basePrefix(base);
   const listeners = new Set<() => void>();
-  let current = { pathname: location.pathname, search: location.search, key: 0 };
+  let current = { pathname: stripBase(prefix, location.pathname), search: location.search, key: 0 };
   const update = () => {
-    current = { pathname: location.pathname, search: location.search, key: current.key + 1 };
+    current = {
+      pathname: stripBase(prefix, location.pathname),
+      search: location.search,
+      key: current.key + 1,
+    };
     for (const listener of listeners) listener();
   };
   addEventListener('popstate', update);
   return {
     location: () => current,
     push(href, replace) {
-      if (replace) history.replaceState(null, '', href);
-      else history.pushState(null, '', href);
+      if (replace) history.replaceState(null, '', withBase(prefix, href));
+      else history.pushState(null, '', withBase(prefix, href));
       update();
     },
     back(delta) {

@@ -13,7 +13,7 @@ export const codeModuleId = (block: string) => `tessera:code/${block}`;
  */
 export function generateEntry(
   app: AppSchema,
-  options: { inspect: boolean; serviceWorker?: string; serverUrl?: string },
+  options: { inspect: boolean; serviceWorker?: string; serverUrl?: string; base?: string },
 ): string {
   const blocks = Object.keys(app.codeBlocks ?? {});
   // '/' means the server that serves the app itself.
@@ -25,9 +25,11 @@ export function generateEntry(
         `const services = sdkServices(init({ appId: ${js(app.id)}, baseUrl: ${baseUrl} }));`,
       ]
     : [];
-  const startOptions = [options.inspect ? 'inspect: true' : '', options.serverUrl ? 'services' : ''].filter(
-    Boolean,
-  );
+  const startOptions = [
+    options.inspect ? 'inspect: true' : '',
+    options.serverUrl ? 'services' : '',
+    options.base ? `base: ${js(options.base)}` : '',
+  ].filter(Boolean);
   const imports = blocks.map((name, i) => `import * as code${i} from ${js(codeModuleId(name))};`);
   const state = compileValue(app.state ?? {}, BASE_ROOTS, '/state').code;
   const queries = compileValue(app.queries ?? {}, BASE_ROOTS, '/queries').code;
