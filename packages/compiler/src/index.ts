@@ -10,7 +10,6 @@ import { compileWeb } from './web/index';
 
 export { CompileError } from './errors';
 export { PACKAGE_BUDGET, type PackageSize } from './mp/index';
-export { type WatchOptions, type WatchUpdate, type WebWatcher, watch } from './watch';
 
 export type Target = 'web' | 'mp' | 'app';
 
@@ -39,7 +38,10 @@ export interface CompileResult {
 
 /** Validates (after migrating) and compiles an app; a schema problem throws CompileError with pointers. */
 export async function compile(input: unknown, options: CompileOptions): Promise<CompileResult> {
-  const app = checkedApp(input);
+  const { app: migrated } = migrateApp(input);
+  const validation = validateApp(migrated, { catalogue });
+  if (!validation.valid) throw new CompileError(validation.errors);
+  const app = migrated as AppSchema;
   let result: CompileResult;
   switch (options.target) {
     case 'mp': {
@@ -77,14 +79,6 @@ export async function compile(input: unknown, options: CompileOptions): Promise<
 function normalBase(basePath: string): string {
   const trimmed = basePath.replace(/^\/+|\/+$/g, '');
   return trimmed === '' ? '/' : `/${trimmed}/`;
-}
-
-/** The app migrated to the current schema version and validated; problems throw CompileError with pointers. */
-export function checkedApp(input: unknown): AppSchema {
-  const { app } = migrateApp(input);
-  const validation = validateApp(app, { catalogue });
-  if (!validation.valid) throw new CompileError(validation.errors);
-  return app as AppSchema;
 }
 
 export async function writeOutput(outDir: string, files: Record<string, string>): Promise<void> {

@@ -21,8 +21,6 @@ export interface WebOptions {
   serviceWorker?: string;
   /** Server the app talks to through @tessera/sdk ('/' = the origin serving the app); without it cloud calls fail clearly. */
   serverUrl?: string;
-  /** Extra script files index.html loads (URLs, e.g. the live preview's reload script); never inline. */
-  scripts?: string[];
 }
 
 export interface WebOutput {
@@ -35,112 +33,68 @@ export interface WebOutput {
 }
 
 /** Generated sources of every virtual module (also what the code-generation fixtures compare). */
-export type WebSources = ReturnType<typeof generateWebSources>;
-
-/**
- * A page's generated module, remembered with the page JSON it came from: watch mode regenerates
- * only the pages whose JSON changed (the pointer prefix depends on the index, so it is part of the key).
- */
-export type PageCache = Map<string, { key: string; code: string; warnings: string[] }>;
-
 export function generateWebSources(
   app: AppSchema,
   options: { inspect?: boolean; serviceWorker?: string; base?: string; serverUrl?: string } = {},
-  cache?: PageCache,
 ) {
   const pages: Record<string, string> = {};
   const warnings: string[] = [];
-  /** Pages whose module was generated now rather than taken from the cache. */
-  const generated: string[] = [];
   for (const [index, page] of app.pages.entries()) {
-    const key = cache ? `${index}\u0000${JSON.stringify(page)}` : '';
-    let entry = cache?.get(page.id);
-    if (!entry || entry.key !== key) {
-      const module = generateWebPage(page, index);
-      entry = { key, code: module.code, warnings: module.warnings };
-      cache?.set(page.id, entry);
-      generated.push(page.id);
-    }
-    pages[page.id] = entry.code;
-    warnings.push(...entry.warnings);
+    const generated = generateWebPage(page, index);
+    pages[page.id] = generated.code;
+    warnings.push(...generated.warnings);
   }
-  if (cache) for (const id of cache.keys()) if (!(id in pages)) cache.delete(id);
   const serviceWorker = options.serviceWorker ? `${options.base ?? '/'}${options.serviceWorker}` : undefined;
   return {
     entry: generateEntry(app, {
       inspect: options.inspect === true,
       ...(serviceWorker ? { serviceWorker } : {}),
+      ...(options.base && options.base !== '/' ? { base: options.base } : {}),
       ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
     }),
     pages,
     warnings,
-    generated,
   };
 }
 
 const resolveDir = fileURLToPath(new URL('.', import.meta.url));
 
-/** esbuild options of a web build; `plugin` serves the generated modules. */
-export function webBuildOptions(mode: WebOptions['mode'], plugin: esbuild.Plugin) {
-  const production = mode !== 'development';
-  return {
-    entryPoints: { app: 'tessera:entry' },
-    bundle: true,
-    write: false,
-    outdir: '/assets',
-    format: 'esm',
-    splitting: true,
-    minify: production,
-    sourcemap: false,
-    target: 'es2020',
-    platform: 'browser',
-    metafile: true,
-    entryNames: '[name]-[hash]',
-    chunkNames: 'chunk-[hash]',
-    legalComments: 'none',
-    define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
-    logLevel: 'silent',
-    plugins: [plugin],
-  } satisfies esbuild.BuildOptions;
-}
-
 /** AppSchema → a static web app: index.html, hashed CSS, and esbuild's split, minified ES modules. */
 export async function compileWeb(app: AppSchema, options: WebOptions): Promise<WebOutput> {
-  const sources = generateWebSources(app, options);
-  let result: esbuild.BuildResult<{ write: false; metafile: true }>;
-  try {
-    result = await esbuild.build(
-      webBuildOptions(
-        options.mode,
-        virtualModules(() => ({ app, sources })),
-      ),
-    );
-  } catch (error) {
-    throw bundlingError(app, error);
-  }
-  return webOutput(app, options, result, sources.warnings);
-}
-
-/** esbuild's failure as a CompileError pointing at the page or code block that broke the bundle. */
-export function bundlingError(app: AppSchema, error: unknown): CompileError {
-  const failure = error as { errors?: esbuild.Message[] };
-  return new CompileError(
-    (failure.errors ?? [{ text: String(error) } as esbuild.Message]).map((message) => ({
-      pointer: pointerOf(app, message.location?.file ?? ''),
-      message: `bundling failed: ${message.text}`,
-    })),
-  );
-}
-
-/** The output files of a finished bundle: its chunks, the theme stylesheet and index.html. */
-export function webOutput(
-  app: AppSchema,
-  options: WebOptions,
-  result: esbuild.BuildResult<{ write: false; metafile: true }>,
-  warnings: string[],
-): WebOutput {
   const locale = options.locale ?? app.locales.default;
   const base = options.base ?? '/';
+  const sources = generateWebSources(app, options);
+  const production = options.mode !== 'development';
+  let result: esbuild.BuildResult<{ write: false; metafile: true }>;
+  try {
+    result = await esbuild.build({
+      entryPoints: { app: 'tessera:entry' },
+      bundle: true,
+      write: false,
+      outdir: '/assets',
+      format: 'esm',
+      splitting: true,
+      minify: production,
+      sourcemap: false,
+      target: 'es2020',
+      platform: 'browser',
+      metafile: true,
+      entryNames: '[name]-[hash]',
+      chunkNames: 'chunk-[hash]',
+      legalComments: 'none',
+      define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+      logLevel: 'silent',
+      plugins: [virtualModules(app, sources)],
+    });
+  } catch (error) {
+    const failure = error as { errors?: esbuild.Message[] };
+    throw new CompileError(
+      (failure.errors ?? [{ text: String(error) } as esbuild.Message]).map((message) => ({
+        pointer: pointerOf(app, message.location?.file ?? ''),
+        message: `bundling failed: ${message.text}`,
+      })),
+    );
+  }
   const files: Record<string, string> = {};
   for (const file of result.outputFiles) files[`assets/${file.path.split('/assets/')[1]}`] = file.text;
   const css = `${themeCss(app.theme)}\n${webStyles}`;
@@ -156,19 +110,16 @@ export function webOutput(
     css: cssFile,
     preload: [...chunks.entry.slice(1), ...home].filter((file, i, all) => all.indexOf(file) === i),
     ...(options.manifest ? { manifest: options.manifest } : {}),
-    ...(options.scripts ? { scripts: options.scripts } : {}),
   });
-  return { files, warnings, chunks, metafile: result.metafile };
+  return { files, warnings: sources.warnings, chunks, metafile: result.metafile };
 }
 
-/** Serves the generated modules; `current` is read on every load, so a watcher can swap the app. */
-export function virtualModules(current: () => { app: AppSchema; sources: WebSources }): esbuild.Plugin {
+function virtualModules(app: AppSchema, sources: ReturnType<typeof generateWebSources>): esbuild.Plugin {
   return {
     name: 'tessera-virtual',
     setup(build) {
       build.onResolve({ filter: /^tessera:/ }, (args) => ({ path: args.path, namespace: 'tessera' }));
       build.onLoad({ filter: /.*/, namespace: 'tessera' }, (args) => {
-        const { app, sources } = current();
         if (args.path === 'tessera:entry') return { contents: sources.entry, loader: 'js', resolveDir };
         const page = args.path.slice('tessera:page/'.length);
         if (args.path === pageModuleId(page) && sources.pages[page] !== undefined)
