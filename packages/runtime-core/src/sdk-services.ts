@@ -47,10 +47,21 @@ export function sdkServices(app: TesseraApp, options: SdkServicesOptions = {}): 
       const { deleted } = await db.collection(collection).doc(id).remove();
       return { deleted };
     },
-    cmsFind() {
-      return Promise.reject(
-        new ActionError('CMS queries are not available from this SDK yet', 'unsupported'),
-      );
+    async cmsFind(model, query) {
+      const sort: Record<string, 1 | -1> = {};
+      for (const [field, order] of Object.entries(query.sort ?? {})) sort[field] = order === 'desc' ? -1 : 1;
+      const page = await app
+        .cms()
+        .model(model)
+        .find({
+          ...(query.filter ? { filter: query.filter } : {}),
+          ...(Object.keys(sort).length > 0 ? { sort } : {}),
+          ...(query.limit !== undefined ? { limit: query.limit } : {}),
+          ...(query.skip !== undefined ? { skip: query.skip } : {}),
+          ...(query.fields ? { fields: query.fields } : {}),
+          ...(query.locale ? { locale: query.locale } : {}),
+        });
+      return page.data;
     },
     async http(request) {
       if (options.http) return options.http(request);

@@ -1,4 +1,5 @@
 import { Auth, unwrap } from './auth';
+import { Cms } from './cms';
 import { Database } from './database';
 import { TesseraError } from './errors';
 import { fetchTransport } from './fetch-transport';
@@ -36,6 +37,7 @@ export class TesseraApp {
   readonly appId: string;
   private readonly transport: Transport;
   private readonly base: string;
+  private readonly baseUrl: string;
   private readonly authInstance: Auth;
   private databaseInstance?: Database;
 
@@ -44,6 +46,7 @@ export class TesseraApp {
     if (!appId) throw new TypeError('init() needs appId (or env)');
     if (!options.baseUrl) throw new TypeError('init() needs baseUrl');
     this.appId = appId;
+    this.baseUrl = options.baseUrl;
     this.base = `${options.baseUrl.replace(/\/+$/, '')}/app-api/${encodeURIComponent(appId)}`;
     const wx = options.wx;
     this.transport = options.transport ?? (wx ? wxTransport(wx) : fetchTransport());
@@ -69,6 +72,11 @@ export class TesseraApp {
   database(): Database {
     this.databaseInstance ??= new Database((method, path, body) => this.call(method, path, body));
     return this.databaseInstance;
+  }
+
+  /** The app's CMS over the same transport (public-read models; a token reads the others). */
+  cms(options: { token?: string } = {}): Cms {
+    return new Cms({ appId: this.appId, baseUrl: this.baseUrl, transport: this.transport, ...options });
   }
 
   /** Runs a cloud function; resolves with what it returned as `result`. */
