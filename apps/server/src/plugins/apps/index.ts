@@ -19,6 +19,7 @@ import {
   versionSummarySchema,
 } from './records';
 import { type AppDocument, prepareAppSchema } from './schema-check';
+import { createAppFromTemplate } from './template-install';
 import { listTemplates, loadTemplate } from './templates';
 import { readAppZip, writeAppZip } from './zip';
 
@@ -33,6 +34,11 @@ const changeSchema = {
   type: 'object',
   required: ['op', 'pointer'],
   properties: { op: { type: 'string' }, pointer: { type: 'string' }, before: {}, after: {} },
+} as const;
+
+const localisedText = {
+  type: 'object',
+  properties: { 'zh-CN': { type: 'string' }, en: { type: 'string' } },
 } as const;
 
 const MAX_SCHEMA_BYTES = 10 * 1024 * 1024;
@@ -70,8 +76,9 @@ export const appsPlugin: FastifyPluginAsync = async (app) => {
                   type: 'object',
                   properties: {
                     name: { type: 'string' },
-                    title: { type: 'string' },
-                    description: { type: 'string' },
+                    title: localisedText,
+                    description: localisedText,
+                    order: { type: 'number' },
                   },
                 },
               },
@@ -164,18 +171,23 @@ export const appsPlugin: FastifyPluginAsync = async (app) => {
       await assertWorkspaceAccess(request, workspaceId, 'developer');
       const { name, description, template, schema } = request.body;
       if (schema && template) throw httpError(400, 'Give either template or schema, not both');
-      const source = schema ?? (await loadTemplate(app.serverConfig.templatesDir, template ?? 'blank'));
-      const withDescription =
-        description !== undefined && source && typeof source === 'object'
-          ? { ...source, description }
-          : source;
-      const prepared = prepareAppSchema(withDescription, { forceId: newAppId(), forceName: name.trim() });
-      const record = await insertApp(request, workspaceId, prepared, {
-        template: schema ? null : (template ?? 'blank'),
-        action: 'app.create',
-        summary: `Created app "{name}"${schema ? '' : ` from template ${template ?? 'blank'}`}`,
-        message: 'Created',
-      });
+      let record: AppRecord;
+      if (schema) {
+        const withDescription = description !== undefined ? { ...schema, description } : schema;
+        const prepared = prepareAppSchema(withDescription, { forceId: newAppId(), forceName: name.trim() });
+        record = await insertApp(request, workspaceId, prepared, {
+          template: null,
+          action: 'app.create',
+          summary: 'Created app "{name}"',
+          message: 'Created',
+        });
+      } else {
+        const contents = await loadTemplate(app.serverConfig.templatesDir, template ?? 'blank');
+        record = await createAppFromTemplate(request, workspaceId, contents, {
+          name,
+          ...(description !== undefined ? { description } : {}),
+        });
+      }
       return reply.status(201).header('etag', `"${record.version}"`).send(appDetail(record));
     },
   );
