@@ -1,15 +1,16 @@
 // @tessera/compiler: AppSchema → web | mini-program | app output.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { catalogue } from '@tessera/components';
-import { type AppSchema, migrateApp, validateApp } from '@tessera/schema';
 import { compileApp } from './app/index';
+import { checkedApp } from './checked-app';
 import { CompileError } from './errors';
 import { compileMp, type PackageSize } from './mp/index';
 import { compileWeb } from './web/index';
 
+export { checkedApp } from './checked-app';
 export { CompileError } from './errors';
 export { PACKAGE_BUDGET, type PackageSize } from './mp/index';
+export { type WatchOptions, type WatchUpdate, type WebWatcher, watch } from './watch';
 
 export type Target = 'web' | 'mp' | 'app';
 
@@ -38,10 +39,7 @@ export interface CompileResult {
 
 /** Validates (after migrating) and compiles an app; a schema problem throws CompileError with pointers. */
 export async function compile(input: unknown, options: CompileOptions): Promise<CompileResult> {
-  const { app: migrated } = migrateApp(input);
-  const validation = validateApp(migrated, { catalogue });
-  if (!validation.valid) throw new CompileError(validation.errors);
-  const app = migrated as AppSchema;
+  const app = checkedApp(input);
   let result: CompileResult;
   switch (options.target) {
     case 'mp': {

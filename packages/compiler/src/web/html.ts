@@ -17,7 +17,15 @@ export function appName(app: AppSchema, locale: string): string {
 /** index.html: language, title, viewport, the stylesheet and the entry script (no inline script, for CSP). */
 export function indexHtml(
   app: AppSchema,
-  options: { locale: string; base: string; entry: string; css: string; preload: string[]; manifest?: string },
+  options: {
+    locale: string;
+    base: string;
+    entry: string;
+    css: string;
+    preload: string[];
+    manifest?: string;
+    scripts?: string[];
+  },
 ): string {
   const { base } = options;
   return (
@@ -34,6 +42,7 @@ export function indexHtml(
       `<link rel="stylesheet" href="${base}${options.css}">`,
       ...options.preload.map((file) => `<link rel="modulepreload" href="${base}${file}">`),
       `<script type="module" src="${base}${options.entry}"></script>`,
+      ...(options.scripts ?? []).map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`),
       '</head>',
       '<body>',
       '<div id="app"></div>',

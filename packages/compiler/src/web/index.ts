@@ -21,6 +21,8 @@ export interface WebOptions {
   serviceWorker?: string;
   /** Server the app talks to through @tessera/sdk ('/' = the origin serving the app); without it cloud calls fail clearly. */
   serverUrl?: string;
+  /** Extra script files index.html loads (URLs, e.g. the live preview's reload script); never inline. */
+  scripts?: string[];
 }
 
 export interface WebOutput {
@@ -33,69 +35,115 @@ export interface WebOutput {
 }
 
 /** Generated sources of every virtual module (also what the code-generation fixtures compare). */
+export type WebSources = ReturnType<typeof generateWebSources>;
+
+/**
+ * A page's generated module, remembered with the page JSON it came from: watch mode regenerates
+ * only the pages whose JSON changed (the pointer prefix depends on the index, so it is part of the key).
+ */
+export type PageCache = Map<string, { key: string; code: string; warnings: string[] }>;
+
 export function generateWebSources(
   app: AppSchema,
   options: { inspect?: boolean; serviceWorker?: string; base?: string; serverUrl?: string } = {},
+  cache?: PageCache,
 ) {
   const pages: Record<string, string> = {};
   const warnings: string[] = [];
+  /** Pages whose module was generated now rather than taken from the cache. */
+  const generated: string[] = [];
   for (const [index, page] of app.pages.entries()) {
-    const generated = generateWebPage(page, index);
-    pages[page.id] = generated.code;
-    warnings.push(...generated.warnings);
+    const key = cache ? `${index}\u0000${JSON.stringify(page)}` : '';
+    let entry = cache?.get(page.id);
+    if (!entry || entry.key !== key) {
+      const module = generateWebPage(page, index);
+      entry = { key, code: module.code, warnings: module.warnings };
+      cache?.set(page.id, entry);
+      generated.push(page.id);
+    }
+    pages[page.id] = entry.code;
+    warnings.push(...entry.warnings);
   }
+  if (cache) for (const id of cache.keys()) if (!(id in pages)) cache.delete(id);
   const serviceWorker = options.serviceWorker ? `${options.base ?? '/'}${options.serviceWorker}` : undefined;
   return {
     entry: generateEntry(app, {
       inspect: options.inspect === true,
       ...(serviceWorker ? { serviceWorker } : {}),
-      ...(options.base && options.base !== '/' ? { base: options.base } : {}),
       ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
     }),
     pages,
     warnings,
+    generated,
   };
 }
 
 const resolveDir = fileURLToPath(new URL('.', import.meta.url));
 
+/** esbuild options of a web build; `plugin` serves the generated modules. */
+export function webBuildOptions(mode: WebOptions['mode'], plugin: esbuild.Plugin) {
+  const production = mode !== 'development';
+  return {
+    entryPoints: { app: 'tessera:entry' },
+    bundle: true,
+    write: false,
+    outdir: '/assets',
+    format: 'esm',
+    splitting: true,
+    minify: production,
+    sourcemap: false,
+    target: 'es2020',
+    platform: 'browser',
+    metafile: true,
+    entryNames: '[name]-[hash]',
+    chunkNames: 'chunk-[hash]',
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+    logLevel: 'silent',
+    plugins: [plugin],
+  } satisfies esbuild.BuildOptions;
+}
+
 /** AppSchema → a static web app: index.html, hashed CSS, and esbuild's split, minified ES modules. */
 export async function compileWeb(app: AppSchema, options: WebOptions): Promise<WebOutput> {
-  const locale = options.locale ?? app.locales.default;
-  const base = options.base ?? '/';
   const sources = generateWebSources(app, options);
-  const production = options.mode !== 'development';
   let result: esbuild.BuildResult<{ write: false; metafile: true }>;
   try {
-    result = await esbuild.build({
-      entryPoints: { app: 'tessera:entry' },
-      bundle: true,
-      write: false,
-      outdir: '/assets',
-      format: 'esm',
-      splitting: true,
-      minify: production,
-      sourcemap: false,
-      target: 'es2020',
-      platform: 'browser',
-      metafile: true,
-      entryNames: '[name]-[hash]',
-      chunkNames: 'chunk-[hash]',
-      legalComments: 'none',
-      define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
-      logLevel: 'silent',
-      plugins: [virtualModules(app, sources)],
-    });
-  } catch (error) {
-    const failure = error as { errors?: esbuild.Message[] };
-    throw new CompileError(
-      (failure.errors ?? [{ text: String(error) } as esbuild.Message]).map((message) => ({
-        pointer: pointerOf(app, message.location?.file ?? ''),
-        message: `bundling failed: ${message.text}`,
-      })),
+    result = await esbuild.build(
+      webBuildOptions(
+        options.mode,
+        virtualModules(() => ({ app, sources })),
+      ),
     );
+  } catch (error) {
+    throw bundlingError(app, error);
   }
-  const files: Record<string, string> = {};
+  return webOutput(app, options, result, sources.warnings);
+}
+
+/** esbuild's failure as a CompileError pointing at the page or code block that broke the bundle. */
+export function bundlingError(app: AppSchema, error: unknown): CompileError {
+  const failure = error as { errors?: esbuild.Message[] };
+  return new CompileError(
+    (failure.errors ?? [{ text: String(error) } as esbuild.Message]).map((message) => ({
+      pointer: pointerOf(app, message.location?.file ?? ''),
+      message: `bundling failed: ${message.text}`,
+    })),
+  );
+}
+
+/** The output files of a finished bundle: its chunks, the theme stylesheet and index.html. */
+export function webOutput(
+  app: AppSchema,
+  options: WebOptions,
+  result: esbuild.BuildResult<{ write: false; metafile: true }>,
+  warnings: string[],
+  /** Files built separately that the bundle imports (watch mode's shared modules). */
+  extraFiles: Record<string, string> = {},
+): WebOutput {
+  const locale = options.locale ?? app.locales.default;
+  const base = options.base ?? '/';
+  const files: Record<string, string> = { ...extraFiles };
   for (const file of result.outputFiles) files[`assets/${file.path.split('/assets/')[1]}`] = file.text;
   const css = `${themeCss(app.theme)}\n${webStyles}`;
   const cssFile = `assets/app-${hash(css)}.css`;
@@ -110,16 +158,19 @@ export async function compileWeb(app: AppSchema, options: WebOptions): Promise<W
     css: cssFile,
     preload: [...chunks.entry.slice(1), ...home].filter((file, i, all) => all.indexOf(file) === i),
     ...(options.manifest ? { manifest: options.manifest } : {}),
+    ...(options.scripts ? { scripts: options.scripts } : {}),
   });
-  return { files, warnings: sources.warnings, chunks, metafile: result.metafile };
+  return { files, warnings, chunks, metafile: result.metafile };
 }
 
-function virtualModules(app: AppSchema, sources: ReturnType<typeof generateWebSources>): esbuild.Plugin {
+/** Serves the generated modules; `current` is read on every load, so a watcher can swap the app. */
+export function virtualModules(current: () => { app: AppSchema; sources: WebSources }): esbuild.Plugin {
   return {
     name: 'tessera-virtual',
     setup(build) {
       build.onResolve({ filter: /^tessera:/ }, (args) => ({ path: args.path, namespace: 'tessera' }));
       build.onLoad({ filter: /.*/, namespace: 'tessera' }, (args) => {
+        const { app, sources } = current();
         if (args.path === 'tessera:entry') return { contents: sources.entry, loader: 'js', resolveDir };
         const page = args.path.slice('tessera:page/'.length);
         if (args.path === pageModuleId(page) && sources.pages[page] !== undefined)
@@ -145,11 +196,18 @@ function chunkMap(metafile: esbuild.Metafile): WebOutput['chunks'] {
     const visit = (name: string) => {
       if (seen.includes(name)) return;
       seen.push(name);
-      for (const imported of metafile.outputs[name]?.imports ?? [])
-        if (imported.kind === 'import-statement') visit(imported.path);
+      for (const imported of metafile.outputs[name]?.imports ?? []) {
+        if (imported.kind !== 'import-statement') continue;
+        // Watch mode's prebuilt shared modules: listed, but their own imports are not in this metafile.
+        if (imported.external) {
+          if (imported.path.startsWith('./') && !seen.includes(imported.path)) seen.push(imported.path);
+        } else visit(imported.path);
+      }
     };
     visit(file);
-    return seen.map((name) => `assets/${name.split('/assets/')[1] ?? name}`);
+    return seen.map((name) =>
+      name.startsWith('./') ? `assets/${name.slice(2)}` : `assets/${name.split('/assets/')[1] ?? name}`,
+    );
   };
   const pages: Record<string, string[]> = {};
   for (const [input, file] of byInput)
@@ -158,7 +216,9 @@ function chunkMap(metafile: esbuild.Metafile): WebOutput['chunks'] {
   return { entry: entryFile ? closure(entryFile) : [], pages };
 }
 
-function pointerOf(app: AppSchema, file: string): string {
+function pointerOf(app: AppSchema, location: string): string {
+  // esbuild names a virtual module `<namespace>:<path>`, here `tessera:tessera:…`.
+  const file = location.replace(/^tessera:(?=tessera:)/, '');
   if (file.startsWith('tessera:code/')) return `/codeBlocks/${file.slice('tessera:code/'.length)}/source`;
   if (file.startsWith('tessera:page/')) {
     const index = app.pages.findIndex((page) => page.id === file.slice('tessera:page/'.length));
