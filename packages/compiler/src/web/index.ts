@@ -71,6 +71,7 @@ export function generateWebSources(
       inspect: options.inspect === true,
       ...(serviceWorker ? { serviceWorker } : {}),
       ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
+      ...(options.base && options.base !== '/' ? { base: options.base } : {}),
     }),
     pages,
     warnings,
