@@ -11,8 +11,11 @@ import { auditPlugin } from './plugins/audit';
 import { builderAuthPlugin } from './plugins/builder-auth';
 import { cmsPlugin } from './plugins/cms';
 import { docsPlugin } from './plugins/docs';
+import { editorAppPlugin } from './plugins/editor-app';
 import { functionsPlugin } from './plugins/functions';
 import { healthPlugin } from './plugins/health';
+import { previewPlugin } from './plugins/preview';
+import { publishPlugin } from './plugins/publish';
 import { storagePlugin } from './plugins/storage';
 import { workspacesPlugin } from './plugins/workspaces';
 import { errorResponse } from './schemas';
@@ -44,6 +47,11 @@ const domainPlugins: FastifyPluginAsync[] = [
   functionsPlugin,
   // ── CMS ──
   cmsPlugin,
+  previewPlugin, // the editor's live preview: /preview/:appId/ and its event stream
+  // ── publishing and hosting (/sites/:appId/) ──
+  publishPlugin,
+  // ── the editor's web app: last, its catch-all GET answers what no other route does ──
+  editorAppPlugin,
 ];
 
 /** Builder routes answer errors in one shape; say so in their OpenAPI entry (serialized loosely). */

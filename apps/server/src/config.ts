@@ -25,6 +25,8 @@ export interface ServerConfig {
   templatesDir: string;
   /** Behind a reverse proxy: take the client IP and protocol from X-Forwarded-* headers. */
   trustProxy: boolean;
+  /** The built editor (apps/editor/src/build.ts output) served at `/`; without it `/` says how to build it. */
+  editorDir?: string;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -56,6 +58,7 @@ export function loadConfig(
     trustProxy: env.TESSERA_TRUST_PROXY === '1' || env.TESSERA_TRUST_PROXY === 'true',
   };
   if (env.MONGODB_URL) config.mongodbUrl = env.MONGODB_URL;
+  if (env.TESSERA_EDITOR_DIR) config.editorDir = path.resolve(env.TESSERA_EDITOR_DIR);
   if (env.TESSERA_ADMIN_EMAIL) config.adminEmail = env.TESSERA_ADMIN_EMAIL;
   if (env.TESSERA_ADMIN_PASSWORD) config.adminPassword = env.TESSERA_ADMIN_PASSWORD;
   return { ...config, ...overrides };

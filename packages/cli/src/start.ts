@@ -1,3 +1,4 @@
+import { ensureEditorBuilt } from '@tessera/editor/build';
 import { loadConfig, startServer } from '@tessera/server';
 import { parseOptions, UsageError } from './cli';
 import { type CliIO, line } from './output';
@@ -33,6 +34,15 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
     ...(values.host ? { host: values.host } : {}),
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
   });
+
+  if (!config.editorDir) {
+    const started = Date.now();
+    config.editorDir = await ensureEditorBuilt({
+      onBuild: () => line(io.stdout, 'Building the editor (first start or changed sources)…'),
+    });
+    if (Date.now() - started > 1000)
+      line(io.stdout, `  built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
 
   const start = (port: number) => startServer({ ...config, port }, { printAdmin: false });
   let server: Awaited<ReturnType<typeof startServer>>;

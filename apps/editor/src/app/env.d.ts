@@ -1,0 +1,4 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+
+declare module '*.css';
