@@ -42,7 +42,8 @@ export interface InvocationRecord extends InvocationFacts {
   functionName: string;
   bundleHash: string;
   trigger: FunctionContext['trigger'];
-  status: 'ok' | ErrorKind;
+  /** 'skipped': the host decided not to run it (e.g. a trigger chain deeper than allowed). */
+  status: 'ok' | ErrorKind | 'skipped';
   error?: FunctionError;
   startedAt: string;
 }

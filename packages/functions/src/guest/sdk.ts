@@ -92,9 +92,25 @@ export const storage = capability<{
   url(path: string): Promise<string>;
 }>('storage', ['read', 'write', 'remove', 'list', 'url']);
 
+export interface CmsReadOptions {
+  locale?: string;
+  populate?: string[];
+  depth?: number;
+  fields?: string[];
+}
+
+/** Published CMS entries of the app, as the public REST API shows them (hidden fields left out). */
 export const cms = capability<{
-  list(model: string, query?: object): Promise<Document[]>;
-  get(model: string, id: string): Promise<Document | null>;
+  list(
+    model: string,
+    query?: CmsReadOptions & {
+      filter?: object;
+      sort?: Record<string, 1 | -1>;
+      limit?: number;
+      skip?: number;
+    },
+  ): Promise<Document[]>;
+  get(model: string, id: string, options?: CmsReadOptions): Promise<Document | null>;
 }>('cms', ['list', 'get']);
 
 export interface FetchInit {

@@ -27,6 +27,23 @@ export interface QueryInput {
   projection?: unknown;
 }
 
+/** A committed write, as other plugins see it (cloud functions' database triggers). */
+export interface DataChange {
+  appId: string;
+  collection: string;
+  event: 'insert' | 'update' | 'delete';
+  /** The documents as written (updates are read after the commit) or, for deletes, as they were. */
+  documents(): Promise<Document[]>;
+  /** 0 for writes of apps and builders; n for a write made by a function that a change started n levels deep. */
+  triggerDepth: number;
+}
+
+export interface ChangeOptions {
+  /** Told about every committed write, after the commit; must not throw or wait. */
+  onChange?: (change: DataChange) => void;
+  triggerDepth?: number;
+}
+
 export const defaultLimit = 100;
 export const maxLimit = 1000;
 /** Most documents one update/remove by filter may touch (each one is checked against the rule). */
@@ -42,6 +59,7 @@ export class AppDatabase {
     private readonly rules: RulesRepository,
     readonly appId: string,
     readonly caller: DatabaseCaller,
+    private readonly changes: ChangeOptions = {},
   ) {}
 
   collection(name: string): AppCollection {
@@ -51,6 +69,7 @@ export class AppDatabase {
       this.appId,
       guard(() => validateCollectionName(name)),
       this.caller,
+      this.changes,
     );
   }
 
@@ -71,8 +90,30 @@ export class AppCollection {
     private readonly appId: string,
     readonly name: string,
     private readonly caller: DatabaseCaller,
+    private readonly changes: ChangeOptions = {},
   ) {
     this.bypass = caller === 'bypass';
+  }
+
+  /** Tells the listener about a committed write; the documents are only read if it asks (once). */
+  private changed(event: DataChange['event'], read: () => Promise<Document[]>): void {
+    const { onChange, triggerDepth = 0 } = this.changes;
+    if (!onChange) return;
+    let documents: Promise<Document[]> | undefined;
+    onChange({
+      appId: this.appId,
+      collection: this.name,
+      event,
+      documents: () => (documents ??= read()),
+      triggerDepth,
+    });
+  }
+
+  private readBack(ids: string[]): () => Promise<Document[]> {
+    return () =>
+      this.collection()
+        .find({ _id: { $in: ids } }, { limit: ids.length })
+        .toArray();
   }
 
   async query(input: QueryInput = {}): Promise<Document[]> {
@@ -109,7 +150,10 @@ export class AppCollection {
     const rules = await this.rulesOrNull();
     if (rules && !rules.allows('create', this.writeContext(document, data)))
       throw forbidden('create', this.name);
-    return storeCall(async () => (await this.collection().insertOne(document)).insertedId);
+    const id = await storeCall(async () => (await this.collection().insertOne(document)).insertedId);
+    const written = { ...document, _id: id };
+    this.changed('insert', async () => [written]);
+    return id;
   }
 
   /** Replaces (or creates) the document with this id: the update rule if it exists, the create rule if not. */
@@ -118,7 +162,7 @@ export class AppCollection {
     const replacement = this.newDocument(data);
     delete replacement._id;
     const rules = await this.rulesOrNull();
-    return storeCall(() =>
+    const result = await storeCall(() =>
       this.db.withTransaction(async (tx) => {
         const collection = tx.collection(this.name);
         const existing = await collection.findOne({ _id: docId });
@@ -139,13 +183,15 @@ export class AppCollection {
         return { created: true };
       }),
     );
+    this.changed(result.created ? 'insert' : 'update', this.readBack([docId]));
+    return result;
   }
 
   async updateById(id: string, update: unknown): Promise<{ updated: number }> {
     const docId = guard(() => validateId(id));
     const spec = guard(() => validateUpdate(prepareValues(update)));
     const rules = await this.rulesOrNull();
-    return storeCall(() =>
+    const result = await storeCall(() =>
       this.db.withTransaction(async (tx) => {
         const collection = tx.collection(this.name);
         const existing = await this.findVisibleIn(collection, docId, rules);
@@ -156,45 +202,61 @@ export class AppCollection {
         return { updated: result.modifiedCount };
       }),
     );
+    if (result.updated > 0) this.changed('update', this.readBack([docId]));
+    return result;
   }
 
   /** Updates every visible document matching the filter, or none (403) if the rule refuses any of them. */
   async updateWhere(filterInput: unknown, update: unknown): Promise<{ updated: number }> {
     const filter = guard(() => validateFilter(prepareValues(filterInput)));
     const spec = guard(() => validateUpdate(prepareValues(update)));
-    return this.eachVisible(filter, 'update', update, async (collection, ids) => {
-      const result = await collection.updateMany({ _id: { $in: ids } }, spec);
+    let touched: string[] = [];
+    const result = await this.eachVisible(filter, 'update', update, async (collection, documents) => {
+      touched = documents.map((document) => document._id as string);
+      const result = await collection.updateMany({ _id: { $in: touched } }, spec);
       return { updated: result.modifiedCount };
     });
+    if (result.updated > 0) this.changed('update', this.readBack(touched));
+    return result;
   }
 
   async removeById(id: string): Promise<{ deleted: number }> {
     const docId = guard(() => validateId(id));
     const rules = await this.rulesOrNull();
-    return storeCall(() =>
+    let removed: Document | null = null;
+    const result = await storeCall(() =>
       this.db.withTransaction(async (tx) => {
         const collection = tx.collection(this.name);
         const existing = await this.findVisibleIn(collection, docId, rules);
         if (!existing) throw notFound(this.name, docId);
         if (rules && !rules.allows('delete', this.writeContext(existing, null)))
           throw forbidden('delete', this.name);
+        removed = existing;
         return { deleted: (await collection.deleteOne({ _id: docId })).deletedCount };
       }),
     );
+    const before = removed as Document | null;
+    if (result.deleted > 0 && before) this.changed('delete', async () => [before]);
+    return result;
   }
 
   async removeWhere(filterInput: unknown): Promise<{ deleted: number }> {
     const filter = guard(() => validateFilter(prepareValues(filterInput)));
-    return this.eachVisible(filter, 'delete', null, async (collection, ids) => ({
-      deleted: (await collection.deleteMany({ _id: { $in: ids } })).deletedCount,
-    }));
+    let removed: Document[] = [];
+    const result = await this.eachVisible(filter, 'delete', null, async (collection, documents) => {
+      removed = documents;
+      const ids = documents.map((document) => document._id as string);
+      return { deleted: (await collection.deleteMany({ _id: { $in: ids } })).deletedCount };
+    });
+    if (result.deleted > 0) this.changed('delete', async () => removed);
+    return result;
   }
 
   private async eachVisible<R>(
     filter: Filter,
     operation: WriteOperation,
     data: unknown,
-    write: (collection: Collection, ids: string[]) => Promise<R>,
+    write: (collection: Collection, documents: Document[]) => Promise<R>,
   ): Promise<R> {
     const rules = await this.rulesOrNull();
     const visible = rules ? constrain(filter, rules.readFilter(this.ruleContext())) : filter;
@@ -207,10 +269,7 @@ export class AppCollection {
         for (const document of documents)
           if (rules && !rules.allows(operation, this.writeContext(document, data)))
             throw forbidden(operation, this.name);
-        return write(
-          collection,
-          documents.map((document) => document._id as string),
-        );
+        return write(collection, documents);
       }),
     );
   }

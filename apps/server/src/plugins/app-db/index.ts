@@ -7,10 +7,16 @@ import { errorResponse } from '../../schemas';
 import type { AppUser } from '../app-auth/app-user';
 import { recordAudit } from '../audit/record';
 import { assertAppAccess } from '../builder-auth/guard';
-import { AppDatabase, type DatabaseCaller, maxLimit } from './app-database';
+import { AppDatabase, type DatabaseCaller, type DataChange, maxLimit } from './app-database';
 import { RulesRepository } from './rules-repository';
 
-export { AppCollection, AppDatabase, type DatabaseCaller, type QueryInput } from './app-database';
+export {
+  AppCollection,
+  AppDatabase,
+  type DatabaseCaller,
+  type DataChange,
+  type QueryInput,
+} from './app-database';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,8 +24,17 @@ declare module 'fastify' {
      * An app's database as `as` sees it: an app user (or null, signed out) under the security rules,
      * or 'bypass' for trusted server-side callers (builders, cloud functions) — never implicit.
      */
-    appDatabase(appId: string, options: { as: AppUser | null | 'bypass' }): AppDatabase;
+    appDatabase(
+      appId: string,
+      options: {
+        as: AppUser | null | 'bypass';
+        /** Set by cloud functions started by a data change: their writes start the next level. */
+        triggerDepth?: number;
+      },
+    ): AppDatabase;
     appDbRules: RulesRepository;
+    /** Calls the listener right after every committed write of app data; it must not wait (its errors are logged). */
+    onAppDataChange(listener: (change: DataChange) => void | Promise<void>): void;
   }
 }
 
@@ -97,9 +112,28 @@ export const appDbPlugin: FastifyPluginAsync = fp(
   async (app) => {
     const rules = new RulesRepository(app.store);
     app.decorate('appDbRules', rules);
-    app.decorate('appDatabase', (appId: string, options: { as: DatabaseCaller }) => {
+    const listeners: ((change: DataChange) => void | Promise<void>)[] = [];
+    // Listeners start their work and return at once; their failures never reach the write.
+    const onChange = (change: DataChange) => {
+      for (const listener of listeners) {
+        try {
+          Promise.resolve(listener(change)).catch((error) =>
+            app.log.warn({ err: error }, 'an app data change listener failed'),
+          );
+        } catch (error) {
+          app.log.warn({ err: error }, 'an app data change listener failed');
+        }
+      }
+    };
+    app.decorate('onAppDataChange', (listener: (change: DataChange) => void | Promise<void>) => {
+      listeners.push(listener);
+    });
+    app.decorate('appDatabase', (appId: string, options: { as: DatabaseCaller; triggerDepth?: number }) => {
       if (options?.as === undefined) throw new Error('appDatabase needs { as: appUser | null | "bypass" }');
-      return new AppDatabase(app.store, rules, appId, options.as);
+      return new AppDatabase(app.store, rules, appId, options.as, {
+        ...(listeners.length > 0 ? { onChange } : {}),
+        triggerDepth: options.triggerDepth ?? 0,
+      });
     });
     await app.register(endUserRoutes);
     await app.register(builderDataRoutes);

@@ -36,6 +36,7 @@ import {
   type DeliveryDoc,
   type WebhookDispatcher as Dispatcher,
   newWebhookSecret,
+  RETRIES as WEBHOOK_RETRIES,
   WEBHOOKS,
   WebhookDispatcher,
   type WebhookDoc,
@@ -257,8 +258,30 @@ export function createCmsPlugin(options: CmsOptions = {}): FastifyPluginAsync {
         maxAttempts: options.webhookMaxAttempts ?? envNumber('TESSERA_CMS_WEBHOOK_ATTEMPTS') ?? 5,
         backoffMs: options.webhookBackoffMs ?? envNumber('TESSERA_CMS_WEBHOOK_BACKOFF_MS') ?? 1000,
         timeoutMs: 10_000,
+        pollMs: envNumber('TESSERA_CMS_WEBHOOK_POLL_MS') ?? 1000,
       },
       (message) => app.log.warn(message),
+      {
+        // Cloud functions are an optional plugin: webhooks to functions and cms triggers need it.
+        runFunction: async (appId, name, payload) => {
+          if (!app.hasDecorator('functions'))
+            return { ok: false, error: 'cloud functions are not available' };
+          const result = await app.functions.run(appId, name, payload, { type: 'cms', webhook: true });
+          return result.ok
+            ? { ok: true, requestId: result.requestId }
+            : {
+                ok: false,
+                requestId: result.requestId,
+                error: `${result.error.kind}: ${result.error.name}: ${result.error.message}`,
+              };
+        },
+        onEvent: (appId, event, model, entry) => {
+          if (!app.hasDecorator('functions')) return;
+          app.functions
+            .fireTrigger(appId, { type: 'cms', model, event, entry })
+            .catch((error) => app.log.warn({ err: error }, 'cms: function trigger failed to start'));
+        },
+      },
     );
     app.decorate('cmsWebhooks', dispatcher);
     const maxMediaBytes = options.maxMediaBytes ?? 10 * 1024 * 1024;
@@ -282,9 +305,13 @@ export function createCmsPlugin(options: CmsOptions = {}): FastifyPluginAsync {
     poller.unref();
     app.addHook('onClose', async () => {
       clearInterval(poller);
-      dispatcher.close();
+      await dispatcher.close();
     });
     await app.store.platform().collection(SCHEDULES).createIndex({ at: 1 });
+    await app.store.platform().collection(WEBHOOK_RETRIES).createIndex({ at: 1 });
+    app.addHook('onReady', async () => {
+      dispatcher.start();
+    });
 
     registerModelRoutes(app);
     registerEntryRoutes(app, dispatcher);
@@ -1108,10 +1135,15 @@ function registerSettingsRoutes(app: FastifyInstance): void {
         params: appParams,
         body: {
           type: 'object',
-          required: ['url', 'events'],
+          required: ['events'],
           additionalProperties: false,
           properties: {
             url: { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2048 },
+            function: {
+              type: 'string',
+              pattern: '^[a-zA-Z][a-zA-Z0-9_-]{0,63}$',
+              description: 'A cloud function of the app to run instead of POSTing to a URL',
+            },
             events: { type: 'array', items: { enum: [...webhookEvents] }, minItems: 1, uniqueItems: true },
             models: { type: 'array', items: modelName, maxItems: 100 },
             active: { type: 'boolean', default: true },
@@ -1124,14 +1156,19 @@ function registerSettingsRoutes(app: FastifyInstance): void {
       const { appId } = request.params as { appId: string };
       const access = await assertAppAccess(request, appId, 'developer');
       const body = request.body as {
-        url: string;
+        url?: string;
+        function?: string;
         events: WebhookEvent[];
         models?: string[];
         active?: boolean;
       };
+      if ((body.url === undefined) === (body.function === undefined))
+        throw httpError(400, 'body: give either url (an HTTP endpoint) or function (a cloud function name)', [
+          { pointer: '/url', message: 'give either url or function' },
+        ]);
       const doc: WebhookDoc = {
         _id: timeOrderedId(),
-        url: body.url,
+        ...(body.url ? { url: body.url } : { function: body.function }),
         events: body.events,
         ...(body.models ? { models: body.models } : {}),
         secret: newWebhookSecret(),
@@ -1143,7 +1180,9 @@ function registerSettingsRoutes(app: FastifyInstance): void {
         workspaceId: access.workspaceId,
         action: 'cms.webhook.create',
         target: { type: 'cms-webhook', id: `${appId}/${doc._id}` },
-        summary: `Added a webhook to ${new URL(body.url).host}`,
+        summary: body.url
+          ? `Added a webhook to ${new URL(body.url).host}`
+          : `Added a webhook to function "${body.function}"`,
         data: { appId, events: body.events },
       });
       reply.status(201);

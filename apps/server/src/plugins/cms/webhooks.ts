@@ -1,16 +1,23 @@
-// Webhook deliveries: HMAC-SHA256 signed POSTs, retried with exponential backoff, every attempt logged.
+// Webhook deliveries: HMAC-SHA256 signed POSTs to a URL, or a run of a cloud function; retried with
+// exponential backoff, every attempt logged. The next attempt of each delivery is a row in the
+// platform store, claimed by deleting it, so a restarted (or another) server process finishes it.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Document, Store } from '@tessera/store';
 import { timeOrderedId } from '../../ids';
 
 export const WEBHOOKS = '_cms_webhooks';
 export const DELIVERIES = '_cms_deliveries';
+/** Platform collection: the next attempt of every pending delivery, across apps. */
+export const RETRIES = 'cms_webhook_retries';
 export const webhookEvents = ['create', 'update', 'delete', 'publish', 'unpublish'] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
 
 export interface WebhookDoc extends Document {
   _id: string;
-  url: string;
+  /** Where deliveries go: an HTTP URL … */
+  url?: string;
+  /** … or a cloud function of the app, run with the payload as its event. */
+  function?: string;
   events: WebhookEvent[];
   models?: string[];
   secret: string;
@@ -20,8 +27,11 @@ export interface WebhookDoc extends Document {
 
 export interface Attempt {
   at: string;
+  /** HTTP status of the receiver; null when it could not be reached or the target is a function. */
   status: number | null;
   error?: string;
+  /** The function invocation (function targets), to find its log. */
+  requestId?: string;
   durationMs: number;
 }
 
@@ -33,7 +43,18 @@ export interface DeliveryDoc extends Document {
   entryId: string;
   state: 'pending' | 'delivered' | 'failed';
   attempts: Attempt[];
+  /** The JSON body, kept so retries (in this process or after a restart) send the same bytes. */
+  payload: string;
   createdAt: string;
+}
+
+interface RetryDoc extends Document {
+  _id: string;
+  appId: string;
+  /** Number of the attempt to make (1 = first try). */
+  attempt: number;
+  /** ISO time from which it is due. */
+  at: string;
 }
 
 export interface WebhookSettings {
@@ -42,7 +63,19 @@ export interface WebhookSettings {
   /** Delay before the first retry; doubles each time. */
   backoffMs: number;
   timeoutMs: number;
+  /** How often the store is checked for due retries (those of earlier or other processes). */
+  pollMs?: number;
 }
+
+/** Runs a function of the app for a webhook; resolves with the outcome (never throws for a failed run). */
+export type RunFunction = (
+  appId: string,
+  name: string,
+  payload: unknown,
+) => Promise<{ ok: boolean; error?: string; requestId?: string }>;
+
+/** What CMS events also do besides webhooks: fire the `cms` triggers of the app's functions. */
+export type OnCmsEvent = (appId: string, event: WebhookEvent, model: string, entry: unknown) => void;
 
 export function newWebhookSecret(): string {
   return `whsec_${randomBytes(24).toString('hex')}`;
@@ -55,49 +88,159 @@ export function signPayload(secret: string, timestamp: string, body: string): st
 
 export class WebhookDispatcher {
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly poller: NodeJS.Timeout;
+  private polling = false;
   private closed = false;
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly store: Store,
     private readonly settings: WebhookSettings,
     private readonly log: (message: string) => void,
-  ) {}
+    private readonly hooks: { runFunction?: RunFunction; onEvent?: OnCmsEvent } = {},
+  ) {
+    this.poller = setInterval(() => this.pollDue(), settings.pollMs ?? 1000);
+    this.poller.unref();
+  }
 
-  /** Queues one delivery per matching webhook; returns at once (delivery happens in the background). */
+  /** Picks up due retries left by a stopped process; call once the store is ready. */
+  start(): void {
+    this.pollDue();
+  }
+
+  /** Queues one delivery per matching webhook and fires function triggers; delivery happens in the background. */
   async emit(
     appId: string,
     event: WebhookEvent,
     model: string,
     entry: Record<string, unknown>,
   ): Promise<void> {
+    this.hooks.onEvent?.(appId, event, model, entry);
     const db = this.store.app(appId);
     const hooks = await db.collection<WebhookDoc>(WEBHOOKS).find({ active: true, events: event }).toArray();
     for (const hook of hooks) {
       if (hook.models && hook.models.length > 0 && !hook.models.includes(model)) continue;
+      const id = timeOrderedId();
+      const createdAt = new Date().toISOString();
+      const payload = JSON.stringify({ id, event, appId, model, entry, at: createdAt });
       const delivery: DeliveryDoc = {
-        _id: timeOrderedId(),
+        _id: id,
         webhookId: hook._id,
         event,
         model,
         entryId: String(entry._id),
         state: 'pending',
         attempts: [],
-        createdAt: new Date().toISOString(),
+        payload,
+        createdAt,
       };
       await db.collection<DeliveryDoc>(DELIVERIES).insertOne(delivery);
-      const body = JSON.stringify({ id: delivery._id, event, appId, model, entry, at: delivery.createdAt });
-      void this.attempt(appId, hook, delivery._id, body, 1);
+      await this.retries().insertOne({ _id: id, appId, attempt: 1, at: createdAt });
+      this.claim(id, createdAt);
     }
   }
 
-  private async attempt(appId: string, hook: WebhookDoc, deliveryId: string, body: string, n: number) {
+  private retries() {
+    return this.store.platform().collection<RetryDoc>(RETRIES);
+  }
+
+  /** Takes the retry row (only one process wins the delete) and makes that attempt. */
+  private claim(deliveryId: string, at: string): void {
     if (this.closed) return;
+    const work = (async () => {
+      const row = await this.retries().findOne({ _id: deliveryId, at });
+      if (!row) return;
+      const { deletedCount } = await this.retries().deleteOne({ _id: deliveryId, at });
+      if (deletedCount !== 1) return;
+      await this.attempt(row.appId, deliveryId, row.attempt);
+    })().catch((error) =>
+      this.log(`webhook delivery ${deliveryId}: attempt failed to run: ${(error as Error).message}`),
+    );
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  private pollDue(): void {
+    if (this.polling || this.closed) return;
+    this.polling = true;
+    this.retries()
+      .find({ at: { $lte: new Date().toISOString() } }, { sort: { at: 1 }, limit: 100 })
+      .toArray()
+      .then((due) => {
+        for (const row of due) this.claim(row._id, row.at);
+      })
+      .catch((error) => this.log(`webhook retries could not be read: ${(error as Error).message}`))
+      .finally(() => {
+        this.polling = false;
+      });
+  }
+
+  private async attempt(appId: string, deliveryId: string, n: number): Promise<void> {
+    const db = this.store.app(appId);
+    const delivery = await db.collection<DeliveryDoc>(DELIVERIES).findOne({ _id: deliveryId });
+    if (!delivery || delivery.state !== 'pending') return;
+    const hook = await db.collection<WebhookDoc>(WEBHOOKS).findOne({ _id: delivery.webhookId });
     const started = Date.now();
-    const timestamp = String(Math.floor(started / 1000));
-    let status: number | null = null;
-    let error: string | undefined;
+    const outcome: { status: number | null; error?: string; requestId?: string } = hook
+      ? await this.send(appId, hook, deliveryId, delivery.payload)
+      : { status: null, error: 'the webhook was removed' };
+    const ok = outcome.error === undefined;
+    const last = n >= this.settings.maxAttempts || !hook;
+    const attempt: Attempt = {
+      at: new Date(started).toISOString(),
+      status: outcome.status,
+      durationMs: Date.now() - started,
+    };
+    if (outcome.error !== undefined) attempt.error = outcome.error;
+    if (outcome.requestId) attempt.requestId = outcome.requestId;
+    if (!ok && !last) {
+      // Stored before the log line: a process stopped in between retries rather than losing the delivery.
+      const at = new Date(Date.now() + this.settings.backoffMs * 2 ** (n - 1)).toISOString();
+      await this.retries().insertOne({ _id: deliveryId, appId, attempt: n + 1, at });
+      this.later(deliveryId, at);
+    }
+    await db
+      .collection<DeliveryDoc>(DELIVERIES)
+      .updateOne(
+        { _id: deliveryId },
+        { $push: { attempts: attempt }, $set: { state: ok ? 'delivered' : last ? 'failed' : 'pending' } },
+      );
+  }
+
+  private later(deliveryId: string, at: string): void {
+    if (this.closed) return;
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        this.claim(deliveryId, at);
+      },
+      Math.max(0, Date.parse(at) - Date.now()),
+    );
+    this.timers.add(timer);
+  }
+
+  private async send(
+    appId: string,
+    hook: WebhookDoc,
+    deliveryId: string,
+    body: string,
+  ): Promise<{ status: number | null; error?: string; requestId?: string }> {
+    if (hook.function) {
+      if (!this.hooks.runFunction) return { status: null, error: 'cloud functions are not available' };
+      try {
+        const result = await this.hooks.runFunction(appId, hook.function, JSON.parse(body));
+        return {
+          status: null,
+          ...(result.ok ? {} : { error: result.error ?? 'the function failed' }),
+          ...(result.requestId ? { requestId: result.requestId } : {}),
+        };
+      } catch (caught) {
+        return { status: null, error: (caught as Error).message };
+      }
+    }
+    const timestamp = String(Math.floor(Date.now() / 1000));
     try {
-      const response = await fetch(hook.url, {
+      const response = await fetch(hook.url as string, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -110,47 +253,20 @@ export class WebhookDispatcher {
         redirect: 'manual',
         signal: AbortSignal.timeout(this.settings.timeoutMs),
       });
-      status = response.status;
       await response.body?.cancel();
-      if (status < 200 || status >= 300) error = `answered ${status}`;
+      const status = response.status;
+      return status >= 200 && status < 300 ? { status } : { status, error: `answered ${status}` };
     } catch (caught) {
-      error = (caught as Error).message;
+      return { status: null, error: (caught as Error).message };
     }
-    if (this.closed) return;
-    const ok = error === undefined;
-    const last = n >= this.settings.maxAttempts;
-    const attempt: Attempt = {
-      at: new Date(started).toISOString(),
-      status,
-      durationMs: Date.now() - started,
-    };
-    if (error) attempt.error = error;
-    try {
-      await this.store
-        .app(appId)
-        .collection<DeliveryDoc>(DELIVERIES)
-        .updateOne(
-          { _id: deliveryId },
-          { $push: { attempts: attempt }, $set: { state: ok ? 'delivered' : last ? 'failed' : 'pending' } },
-        );
-    } catch (caught) {
-      this.log(`webhook delivery ${deliveryId}: could not log the attempt: ${(caught as Error).message}`);
-      return;
-    }
-    if (ok || last) return;
-    const timer = setTimeout(
-      () => {
-        this.timers.delete(timer);
-        void this.attempt(appId, hook, deliveryId, body, n + 1);
-      },
-      this.settings.backoffMs * 2 ** (n - 1),
-    );
-    this.timers.add(timer);
   }
 
-  close(): void {
+  /** Stops timers and waits for attempts under way; pending retries stay in the store for the next start. */
+  async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.poller);
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    await Promise.allSettled([...this.inFlight]);
   }
 }

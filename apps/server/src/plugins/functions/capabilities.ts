@@ -1,7 +1,16 @@
 import { Readable } from 'node:stream';
-import { type Capabilities, CapabilityError, type DbRequest, type StorageRequest } from '@tessera/functions';
+import {
+  type Capabilities,
+  CapabilityError,
+  type CmsRequest,
+  type DbRequest,
+  type StorageRequest,
+} from '@tessera/functions';
 import type { FastifyInstance } from 'fastify';
 import type { AppUser } from '../app-auth/app-user';
+import { MODELS, type ModelDoc } from '../cms/entries';
+import type { ContentModel } from '../cms/entry-schema';
+import { getEntry, type ListQuery, listEntries } from '../cms/reading';
 import { checkCloudPath } from '../storage/paths';
 
 const MAX_READ_BYTES = 5 * 1024 * 1024;
@@ -31,10 +40,12 @@ function refuseInternal(collection: string) {
  * A function's db calls: as the calling app user under the security rules, or — when the function
  * asks with db.admin() — bypassing them, like CloudBase's server SDK. Platform collections ("_…") stay closed.
  */
-function database(app: FastifyInstance, appId: string, caller: AppUser | null) {
+function database(app: FastifyInstance, appId: string, caller: AppUser | null, triggerDepth: number) {
   return async ({ method, collection, bypassRules, args }: DbRequest): Promise<unknown> => {
     refuseInternal(collection);
-    const c = app.appDatabase(appId, { as: bypassRules ? 'bypass' : caller }).collection(collection);
+    const c = app
+      .appDatabase(appId, { as: bypassRules ? 'bypass' : caller, triggerDepth })
+      .collection(collection);
     const [a, b] = args;
     const firstId = async (filter: unknown) =>
       (await c.query({ filter: objectArg(filter, 'filter'), limit: 1, projection: { _id: 1 } }))[0]?._id;
@@ -159,6 +170,102 @@ function storage(app: FastifyInstance, appId: string) {
   };
 }
 
-export function capabilitiesFor(app: FastifyInstance, appId: string, caller: AppUser | null): Capabilities {
-  return { db: database(app, appId, caller), storage: storage(app, appId) };
+const LIST_OPTIONS = new Set(['filter', 'sort', 'limit', 'skip', 'locale', 'populate', 'depth', 'fields']);
+
+/**
+ * The app's CMS as the public REST API shows it: published entries only, hidden fields left out,
+ * with the same checked filters, locales and reference population.
+ */
+function cms(app: FastifyInstance, appId: string) {
+  const db = () => app.store.app(appId);
+  const modelOf = async (name: string): Promise<ContentModel | null> => {
+    const doc = await db().collection<ModelDoc>(MODELS).findOne({ _id: name });
+    if (!doc) return null;
+    const { _id, createdAt: _c, updatedAt: _u, ...model } = doc;
+    return model as ContentModel;
+  };
+  const requireModel = async (name: unknown): Promise<ContentModel> => {
+    if (typeof name !== 'string' || name === '')
+      throw new CapabilityError('BadRequest', 'cms calls need a model name');
+    const model = await modelOf(name);
+    if (!model) throw new CapabilityError('NotFound', `No content model "${name}" in this app`);
+    return model;
+  };
+  // Reading errors are HTTP errors (400 with a pointer, 404): the guest sees their message.
+  const asCapabilityError = (error: unknown): never => {
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === 404) throw new CapabilityError('NotFound', (error as Error).message);
+    if (status && status < 500) throw new CapabilityError('BadRequest', (error as Error).message);
+    throw error;
+  };
+  return async ({ method, args }: CmsRequest): Promise<unknown> => {
+    const model = await requireModel(args[0]);
+    const options = { status: 'published' as const, includeHidden: false };
+    if (method === 'get') {
+      if (typeof args[1] !== 'string') throw new CapabilityError('BadRequest', 'cms.get needs an entry id');
+      const read = objectArg(args[2], 'options');
+      try {
+        return await getEntry(db(), model, args[1], { ...pick(read), ...options }, modelOf);
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode === 404) return null;
+        return asCapabilityError(error);
+      }
+    }
+    const query = objectArg(args[1], 'query');
+    for (const key of Object.keys(query))
+      if (!LIST_OPTIONS.has(key))
+        throw new CapabilityError(
+          'BadRequest',
+          `cms.list has no option "${key}" (${[...LIST_OPTIONS].join(', ')})`,
+        );
+    try {
+      return (await listEntries(db(), model, { ...pick(query), ...options } as ListQuery, modelOf)).data;
+    } catch (error) {
+      return asCapabilityError(error);
+    }
+  };
+}
+
+/** The read options a guest may set, with their types checked (anything else is left out). */
+function pick(input: Record<string, unknown>): Partial<ListQuery> {
+  const out: Partial<ListQuery> = {};
+  if (input.filter !== undefined) out.filter = input.filter;
+  if (input.sort !== undefined) {
+    if (!input.sort || typeof input.sort !== 'object' || Array.isArray(input.sort))
+      throw new CapabilityError('BadRequest', 'sort must be an object like { title: 1 }');
+    out.sort = input.sort as Record<string, 1 | -1>;
+  }
+  for (const key of ['limit', 'skip', 'depth'] as const) {
+    const value = input[key];
+    if (value === undefined) continue;
+    const least = key === 'limit' ? 1 : 0;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < least)
+      throw new CapabilityError('BadRequest', `${key} must be a whole number ≥ ${least}`);
+    out[key] = value;
+  }
+  if (input.locale !== undefined) {
+    if (typeof input.locale !== 'string') throw new CapabilityError('BadRequest', 'locale must be a string');
+    out.locale = input.locale;
+  }
+  for (const key of ['populate', 'fields'] as const) {
+    const value = input[key];
+    if (value === undefined) continue;
+    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))
+      throw new CapabilityError('BadRequest', `${key} must be a list of field names`);
+    out[key] = value as string[];
+  }
+  return out;
+}
+
+export function capabilitiesFor(
+  app: FastifyInstance,
+  appId: string,
+  caller: AppUser | null,
+  triggerDepth = 0,
+): Capabilities {
+  return {
+    db: database(app, appId, caller, triggerDepth),
+    storage: storage(app, appId),
+    cms: cms(app, appId),
+  };
 }

@@ -4,6 +4,7 @@ import {
   createFunctionPool,
   type FunctionContext,
   type FunctionPool,
+  type InvocationRecord,
   type InvocationResult,
   type ResolvedManifest,
   Scheduler,
@@ -16,7 +17,12 @@ import type { AppUser } from '../app-auth/app-user';
 import { recordAudit } from '../audit/record';
 import { assertAppAccess } from '../builder-auth/guard';
 import { capabilitiesFor } from './capabilities';
-import { FunctionRepository, functionId, type FunctionRepository as Repository } from './repository';
+import {
+  type FunctionRecord,
+  FunctionRepository,
+  functionId,
+  type FunctionRepository as Repository,
+} from './repository';
 import { FunctionSecrets } from './secrets';
 
 const objectId = { type: 'string', pattern: '^[0-9a-f]{24}$' } as const;
@@ -43,18 +49,32 @@ interface FnParams {
 
 /** What other plugins use to run functions (app-db on document changes, CMS on content events). */
 export interface FunctionsService {
-  /** Runs every function of the app whose manifest has a matching database or cms trigger; resolves when all ended. */
+  /**
+   * Runs every function of the app whose manifest has a matching database or cms trigger; resolves
+   * when all ended. Past the trigger depth limit nothing runs: each skipped function gets a log entry.
+   */
   fireTrigger(appId: string, trigger: DataTrigger): Promise<InvocationResult[]>;
+  /** Runs one function with no app user (CMS webhooks whose target is a function); 404 when it does not exist. */
+  run(
+    appId: string,
+    name: string,
+    event: unknown,
+    trigger: FunctionContext['trigger'],
+  ): Promise<InvocationResult>;
 }
 
-export type DataTrigger =
+export type DataTrigger = (
   | { type: 'database'; collection: string; event: 'insert' | 'update' | 'delete'; document: unknown }
   | {
       type: 'cms';
       model: string;
       event: 'create' | 'update' | 'delete' | 'publish' | 'unpublish';
       entry: unknown;
-    };
+    }
+) & {
+  /** Depth of the write that fired this: 0 from apps and builders, n from a function run n levels deep. */
+  triggerDepth?: number;
+};
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -81,6 +101,8 @@ function settings() {
     workers: number('TESSERA_FUNCTION_WORKERS', Math.max(1, os.availableParallelism())),
     perAppConcurrency: number('TESSERA_FUNCTION_CONCURRENCY', 8),
     scheduleSyncMs: number('TESSERA_SCHEDULE_SYNC_MS', 5000),
+    // A function started by a data change that writes data starts the next level; deeper chains stop.
+    maxTriggerDepth: number('TESSERA_FUNCTION_TRIGGER_DEPTH', 3),
     nodeModulesDir: process.env.TESSERA_FUNCTION_NODE_MODULES || undefined,
   };
 }
@@ -110,6 +132,7 @@ export const functionsPlugin: FastifyPluginAsync = fp(
       event: unknown,
       caller: AppUser | null,
       trigger: FunctionContext['trigger'],
+      triggerDepth = 0,
     ): Promise<{ result: InvocationResult; manifest: ResolvedManifest }> => {
       const fn = await repository.get(appId, name);
       if (!fn || fn.activeVersion < 1) throw httpError(404, `App ${appId} has no function "${name}"`);
@@ -126,7 +149,7 @@ export const functionsPlugin: FastifyPluginAsync = fp(
         // Secrets override plain variables of the same name.
         env: { ...manifest.env, ...(await secrets.values(appId, manifest.secrets)) },
         allowedHosts: manifest.allowedHosts,
-        capabilities: capabilitiesFor(app, appId, caller),
+        capabilities: capabilitiesFor(app, appId, caller, triggerDepth),
       });
       return { result, manifest };
     };
@@ -192,36 +215,155 @@ export const functionsPlugin: FastifyPluginAsync = fp(
       if (pool) await (await pool).close();
     });
 
+    const subscribers = new TriggerSubscribers(repository);
+    const fireTrigger = async (appId: string, trigger: DataTrigger): Promise<InvocationResult[]> => {
+      const { type, event, triggerDepth: writeDepth = 0, ...rest } = trigger;
+      const names = await subscribers.matching(appId, trigger);
+      if (names.length === 0) return [];
+      const depth = writeDepth + 1;
+      const where = type === 'database' ? { collection: trigger.collection } : { model: trigger.model };
+      const context = { type, event, ...where, depth };
+      if (depth > config.maxTriggerDepth) {
+        await Promise.all(names.map((name) => repository.saveLog(skipped(appId, name, context, config))));
+        return [];
+      }
+      return Promise.all(
+        names.map((name) =>
+          invoke(appId, name, { event, ...rest }, null, context, depth).then((run) => run.result),
+        ),
+      );
+    };
+    // Runs started by writes and CMS events: close waits for them, so no invocation outlives the pool.
+    const running = new Set<Promise<unknown>>();
+    const track = (work: Promise<unknown>) => {
+      running.add(work);
+      void work.finally(() => running.delete(work));
+    };
+    app.onAppDataChange((change) => {
+      if (!subscribers.mayWatch(change.appId, 'database', change.collection)) return;
+      // Read an update's result now, before a later write of the same caller can change it.
+      change.documents().catch(() => undefined);
+      track(
+        (async () => {
+          if ((await subscribers.matching(change.appId, { type: 'database', ...change })).length === 0)
+            return;
+          for (const document of await change.documents())
+            await fireTrigger(change.appId, {
+              type: 'database',
+              collection: change.collection,
+              event: change.event,
+              document,
+              triggerDepth: change.triggerDepth,
+            });
+        })().catch((error) => app.log.warn({ err: error }, 'database trigger failed to start')),
+      );
+    });
+    app.addHook('onClose', async () => {
+      await Promise.allSettled([...running]);
+    });
+
     app.decorate('functions', {
-      async fireTrigger(appId: string, trigger: DataTrigger) {
-        const runs: Promise<InvocationResult>[] = [];
-        for (const fn of await repository.list(appId)) {
-          if (fn.activeVersion < 1) continue;
-          const wanted = fn.manifest.triggers.some((t) =>
-            trigger.type === 'database'
-              ? t.type === 'database' &&
-                t.collection === trigger.collection &&
-                (!t.events || t.events.includes(trigger.event))
-              : t.type === 'cms' &&
-                (!t.model || t.model === trigger.model) &&
-                (!t.events || t.events.includes(trigger.event)),
-          );
-          if (!wanted) continue;
-          const { type, event, ...rest } = trigger;
-          runs.push(
-            invoke(appId, fn.name, { event, ...rest }, null, { type, event }).then((run) => run.result),
-          );
-        }
-        return Promise.all(runs);
+      fireTrigger: (appId, trigger) => {
+        const work = fireTrigger(appId, trigger);
+        track(work.catch(() => undefined));
+        return work;
+      },
+      async run(appId, name, event, trigger) {
+        const work = invoke(appId, name, event, null, trigger, 1).then((run) => run.result);
+        track(work.catch(() => undefined));
+        return work;
       },
     } satisfies FunctionsService);
 
-    builderRoutes(app, repository, resync, invoke, failure);
+    builderRoutes(app, repository, subscribers, resync, invoke, failure);
     secretRoutes(app, secrets);
     appRoutes(app, repository, invoke, failure);
   },
   { name: 'functions', dependencies: ['app-auth', 'app-db', 'storage'] },
 );
+
+/** The log entry of a function a trigger did not run (the chain of triggers went too deep). */
+function skipped(
+  appId: string,
+  functionName: string,
+  trigger: FunctionContext['trigger'] & { depth: number },
+  config: { maxTriggerDepth: number },
+): InvocationRecord {
+  return {
+    appId,
+    functionName,
+    bundleHash: '',
+    trigger,
+    status: 'skipped',
+    requestId: randomBytes(8).toString('hex'),
+    logs: [
+      {
+        level: 'warn',
+        message: `Not run: this ${trigger.type} trigger is ${trigger.depth} levels deep (functions writing data that triggers functions); the limit is ${config.maxTriggerDepth} (TESSERA_FUNCTION_TRIGGER_DEPTH)`,
+        at: 0,
+      },
+    ],
+    durationMs: 0,
+    memoryBytes: 0,
+    startedAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * Which functions of an app listen to database and CMS events, cached briefly so a write to a
+ * collection nobody watches costs no store query (deploys elsewhere are seen within `ttlMs`).
+ */
+class TriggerSubscribers {
+  private readonly cache = new Map<string, { at: number; functions: FunctionRecord[] }>();
+
+  constructor(
+    private readonly repository: Repository,
+    private readonly ttlMs = 2000,
+  ) {}
+
+  forget(appId: string): void {
+    this.cache.delete(appId);
+  }
+
+  /** False only when the cache knows that no function watches this collection (or model). */
+  mayWatch(appId: string, type: 'database' | 'cms', name: string): boolean {
+    const known = this.cache.get(appId);
+    if (!known || Date.now() - known.at > this.ttlMs) return true;
+    return known.functions.some((fn) =>
+      fn.manifest.triggers.some(
+        (t) =>
+          t.type === type && (t.type === 'database' ? t.collection === name : !t.model || t.model === name),
+      ),
+    );
+  }
+
+  async matching(
+    appId: string,
+    trigger:
+      | { type: 'database'; collection: string; event: string }
+      | { type: 'cms'; model: string; event: string },
+  ): Promise<string[]> {
+    let known = this.cache.get(appId);
+    if (!known || Date.now() - known.at > this.ttlMs) {
+      const functions = (await this.repository.list(appId)).filter((fn) => fn.activeVersion > 0);
+      known = { at: Date.now(), functions };
+      this.cache.set(appId, known);
+    }
+    return known.functions
+      .filter((fn) =>
+        fn.manifest.triggers.some((t) =>
+          trigger.type === 'database'
+            ? t.type === 'database' &&
+              t.collection === trigger.collection &&
+              (!t.events || (t.events as string[]).includes(trigger.event))
+            : t.type === 'cms' &&
+              (!t.model || t.model === trigger.model) &&
+              (!t.events || (t.events as string[]).includes(trigger.event)),
+        ),
+      )
+      .map((fn) => fn.name);
+  }
+}
 
 type Invoke = (
   appId: string,
@@ -229,12 +371,14 @@ type Invoke = (
   event: unknown,
   caller: AppUser | null,
   trigger: FunctionContext['trigger'],
+  triggerDepth?: number,
 ) => Promise<{ result: InvocationResult; manifest: ResolvedManifest }>;
 type Failure = (name: string, result: Extract<InvocationResult, { ok: false }>) => Error;
 
 function builderRoutes(
   app: FastifyInstance,
   repository: Repository,
+  subscribers: TriggerSubscribers,
   resync: () => void,
   invoke: Invoke,
   failure: Failure,
@@ -271,6 +415,7 @@ function builderRoutes(
         data: { appId, name, version: version.version, hash: version.hash },
       });
       resync();
+      subscribers.forget(appId);
       return reply
         .code(201)
         .send({ name, version: version.version, hash: version.hash, sizeBytes: version.sizeBytes });
@@ -318,6 +463,26 @@ function builderRoutes(
     },
   );
 
+  app.get<{ Params: FnParams & { version: number } }>(
+    '/api/apps/:appId/functions/:name/versions/:version/source',
+    {
+      schema: {
+        tags,
+        summary: 'The manifest and source files of a deployed version (to edit and deploy again)',
+        params: {
+          type: 'object',
+          required: ['appId', 'name', 'version'],
+          properties: { ...fnParams.properties, version: { type: 'integer', minimum: 1 } },
+        },
+      },
+    },
+    async (request) => {
+      await assertAppAccess(request, request.params.appId, 'developer');
+      const { appId, name, version } = request.params;
+      return repository.sourceOf(appId, name, version);
+    },
+  );
+
   app.post<{ Params: FnParams; Body: { version: number } }>(
     '/api/apps/:appId/functions/:name/rollback',
     {
@@ -347,6 +512,7 @@ function builderRoutes(
         data: { appId, name, from: fn.activeVersion, to: request.body.version },
       });
       resync();
+      subscribers.forget(appId);
       return { name, activeVersion: request.body.version };
     },
   );

@@ -218,6 +218,20 @@ export class FunctionRepository {
     );
   }
 
+  /** The sources and manifest a version was deployed from (what the console's editor opens). */
+  async sourceOf(
+    appId: string,
+    name: string,
+    version: number,
+  ): Promise<{ manifest: unknown; files: Record<string, string> }> {
+    const record = await this.versions().findOne(
+      { _id: `${functionId(appId, name)}@${version}` },
+      { projection: { manifest: 1, files: 1 } },
+    );
+    if (!record) throw httpError(404, `Function ${name} has no version ${version}`);
+    return { manifest: record.manifest, files: record.files };
+  }
+
   /** The bundle of a version; versions never change, so they are cached by id. */
   async bundleOf(
     appId: string,
