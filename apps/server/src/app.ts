@@ -14,7 +14,6 @@ import { docsPlugin } from './plugins/docs';
 import { editorAppPlugin } from './plugins/editor-app';
 import { functionsPlugin } from './plugins/functions';
 import { healthPlugin } from './plugins/health';
-import { publishPlugin } from './plugins/publish';
 import { previewPlugin } from './plugins/preview';
 import { publishPlugin } from './plugins/publish';
 import { storagePlugin } from './plugins/storage';
@@ -48,8 +47,6 @@ const domainPlugins: FastifyPluginAsync[] = [
   functionsPlugin,
   // ── CMS ──
   cmsPlugin,
-  // ── publishing and hosting (/sites/:appId/) ──
-  publishPlugin,
   previewPlugin, // the editor's live preview: /preview/:appId/ and its event stream
   // ── publishing and hosting (/sites/:appId/) ──
   publishPlugin,
