@@ -15,6 +15,7 @@ export interface AppTargetOptions {
 
 /** Android/iOS application ids are dot-separated Java identifiers. */
 export function appIdOf(app: AppSchema): string {
+  if (app.platforms?.mobile?.appId) return app.platforms.mobile.appId;
   const segment = app.id
     .toLowerCase()
     .replace(/[^a-z0-9_]/g, '_')

@@ -83,7 +83,7 @@ export function layoutPages(
 
 export function projectConfig(app: AppSchema, locale: string): Record<string, unknown> {
   return {
-    appid: 'touristappid',
+    appid: app.platforms?.miniProgram?.appId ?? 'touristappid',
     projectname: localText(app.name, locale) || app.id,
     compileType: 'miniprogram',
     libVersion: '3.0.0',

@@ -628,7 +628,12 @@ export interface AppSchema {
    */
   description?: string;
   locales: Locales;
+  /**
+   * App icon: an https URL, a path on the server, or a data: URL of a small image.
+   */
+  icon?: string;
   theme?: Theme;
+  platforms?: Platforms;
   state?: StateVariables;
   queries?: QueryMap;
   /**
@@ -703,6 +708,29 @@ export interface Theme {
    * Colour mode: light, dark, or follow the device (auto).
    */
   mode?: 'light' | 'dark' | 'auto';
+}
+/**
+ * Ids the app is registered under on each platform it is published to.
+ */
+export interface Platforms {
+  /**
+   * WeChat mini-program registration.
+   */
+  miniProgram?: {
+    /**
+     * WeChat mini-program AppID (project.config.json appid); without it the tourist appid is used.
+     */
+    appId?: string;
+  };
+  /**
+   * Android/iOS shell registration.
+   */
+  mobile?: {
+    /**
+     * Android/iOS application id of the mobile shell (reverse domain).
+     */
+    appId?: string;
+  };
 }
 /**
  * State variables by name. Page state is read as state.<name>, app state as app.<name>; setState changes them.
