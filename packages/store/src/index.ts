@@ -4,6 +4,8 @@ import type { Store, StoreOptions } from './types';
 
 export { ErrorCode, StoreError } from './errors';
 export { newId } from './object-id';
+/** Whether a document matches a MongoDB-style filter, with the store's own query semantics. */
+export { type CompiledFilter, compileFilter } from './semantics/query';
 export type * from './types';
 
 /**

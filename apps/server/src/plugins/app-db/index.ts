@@ -1,10 +1,12 @@
+import { compileFilter } from '@tessera/store';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { httpError } from '../../errors';
 import { presetNames, presets, type RulePreset } from '../../rules/presets';
 import { RuleError } from '../../rules/rule-error';
+import { compileRules } from '../../rules/security-rules';
 import { errorResponse } from '../../schemas';
-import type { AppUser } from '../app-auth/app-user';
+import { type AppUser, ruleAuth } from '../app-auth/app-user';
 import { recordAudit } from '../audit/record';
 import { assertAppAccess } from '../builder-auth/guard';
 import { AppDatabase, type DatabaseCaller, type DataChange, maxLimit } from './app-database';
@@ -514,6 +516,111 @@ async function ruleRoutes(app: FastifyInstance): Promise<void> {
         data: { appId, collection, ...chosen, preset: body.preset ?? null },
       });
       return saved;
+    },
+  );
+
+  app.post<{
+    Params: CollectionParams;
+    Body: {
+      operation: 'read' | 'create' | 'update' | 'delete';
+      user: { uid: string; roles?: string[]; anonymous?: boolean } | null;
+      doc?: Record<string, unknown> | null;
+      data?: unknown;
+      rules?: { read: string; create: string; update: string; delete: string };
+    };
+  }>(
+    '/api/apps/:appId/db/rules/:collection/test',
+    {
+      schema: {
+        tags,
+        summary:
+          'Try a collection’s rules (saved, or the given draft) as an app user: would this operation be allowed?',
+        params: collectionParams,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['operation', 'user'],
+          properties: {
+            operation: { type: 'string', enum: ['read', 'create', 'update', 'delete'] },
+            user: {
+              description: 'The app user to act as; null for a signed-out visitor',
+              type: ['object', 'null'],
+              additionalProperties: false,
+              required: ['uid'],
+              properties: {
+                uid: { type: 'string', minLength: 1, maxLength: 200 },
+                roles: { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 50 },
+                anonymous: { type: 'boolean' },
+              },
+            },
+            doc: {
+              description: 'The document (stored one for update/delete/read, new one for create)',
+              type: ['object', 'null'],
+            },
+            data: { description: 'The update sent (request.data of the rule)' },
+            rules: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['read', 'create', 'update', 'delete'],
+              properties: { read: ruleText, create: ruleText, update: ruleText, delete: ruleText },
+            },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              allowed: { type: 'boolean' },
+              explanation: { type: 'string' },
+              filter: {
+                description:
+                  'read: the constraint added to every query of this user (a filter, or a boolean)',
+              },
+            },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const { appId } = request.params;
+      await assertAppAccess(request, appId, 'viewer');
+      const collection = app.appDatabase(appId, { as: 'bypass' }).collection(request.params.collection).name;
+      const { operation, user, doc = null, data = null } = request.body;
+      let compiled: ReturnType<typeof compileRules>;
+      try {
+        compiled = request.body.rules
+          ? compileRules(request.body.rules)
+          : await rules.rulesFor(appId, collection);
+      } catch (error) {
+        if (error instanceof RuleError)
+          throw httpError(400, error.message, [{ pointer: `/rules/${error.rule}`, message: error.message }]);
+        throw error;
+      }
+      const auth = ruleAuth(
+        user ? { uid: user.uid, appId, roles: user.roles ?? [], anonymous: user.anonymous ?? false } : null,
+      );
+      const context = { auth, now: Date.now() };
+      const rule = compiled.source[operation];
+      if (operation === 'read') {
+        const filter = compiled.readFilter(context);
+        if (typeof filter === 'boolean')
+          return { allowed: filter, filter, explanation: `read rule \`${rule}\` is ${filter} for this user` };
+        if (!doc)
+          return {
+            allowed: true,
+            filter,
+            explanation: `this user reads only the documents matching ${JSON.stringify(filter)}`,
+          };
+        const allowed = compileFilter(filter).test(doc);
+        return {
+          allowed,
+          filter,
+          explanation: `the document ${allowed ? 'matches' : 'does not match'} this user's read constraint ${JSON.stringify(filter)}`,
+        };
+      }
+      const allowed = compiled.allows(operation, { ...context, doc, request: { data } });
+      return { allowed, explanation: `${operation} rule \`${rule}\` is ${allowed} for this user` };
     },
   );
 
