@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -35,3 +35,55 @@ it('tessera build refuses an unknown target with a usage error', () => {
   expect(run.status).toBe(2);
   expect(run.stderr).toContain('--target must be one of web, mp, app');
 });
+
+it('tessera build --watch rebuilds the changed page on each save, one status line per rebuild', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-watch-'));
+  const app = JSON.parse(readFileSync(join(root, 'templates', 'blank', 'app.json'), 'utf8'));
+  writeFileSync(join(dir, 'app.json'), JSON.stringify(app));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', bin, 'build', '--watch', dir, '--out', join(dir, 'out')],
+    {
+      cwd: root,
+    },
+  );
+  let stdout = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += String(chunk);
+  });
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  const lines = () => stdout.split('\n').filter((line) => /^[✓✗] /.test(line));
+  const waitForLines = async (count: number) => {
+    const deadline = Date.now() + 30_000;
+    while (lines().length < count) {
+      if (Date.now() > deadline) throw new Error(`no status line ${count} in:\n${stdout}`);
+      await new Promise((wait) => setTimeout(wait, 50));
+    }
+    return lines()[count - 1] as string;
+  };
+  try {
+    expect(await waitForLines(1)).toMatch(/^✓ .* built \d+ files in \d+ ms$/);
+    const homeFile = () =>
+      readdirSync(join(dir, 'out', 'assets')).filter((name) => name.startsWith('page-home-'));
+    expect(homeFile()).toHaveLength(1);
+
+    app.pages[0].root.children[0].props.text = 'Edited while watching';
+    writeFileSync(join(dir, 'app.json'), JSON.stringify(app));
+    expect(await waitForLines(2)).toMatch(/^✓ .* rebuilt in \d+ ms: \d+ files changed \(pages: home\)$/);
+    const [page] = homeFile();
+    expect(readFileSync(join(dir, 'out', 'assets', page as string), 'utf8')).toContain(
+      'Edited while watching',
+    );
+
+    writeFileSync(join(dir, 'app.json'), '{ "broken": ');
+    expect(await waitForLines(3)).toMatch(/^✗ .* app\.json: /);
+    app.pages[0].root.children[0].props.text = { $expr: 'state.' };
+    writeFileSync(join(dir, 'app.json'), JSON.stringify(app));
+    expect(await waitForLines(4)).toMatch(/^✗ .* cannot build: \/pages\/0\/root\/children\/0\/props\/text/);
+  } finally {
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stdout).toContain('stopped watching');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);

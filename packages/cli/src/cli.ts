@@ -12,7 +12,7 @@ const commands: Record<string, Command> = {
   start: {
     summary: 'start the platform (server, embedded store) and print its address',
     usage:
-      'tessera start [--port N] [--host H] [--data-dir DIR]   (env: PORT, HOST, TESSERA_DATA_DIR, MONGODB_URL)',
+      'tessera start [--port N] [--host H] [--data-dir DIR] [--no-demo]   (env: PORT, HOST, TESSERA_DATA_DIR, MONGODB_URL)',
     run: async (args, io) => (await import('./start')).startCommand(args, io),
   },
   validate: {
@@ -22,7 +22,8 @@ const commands: Record<string, Command> = {
   },
   build: {
     summary: 'compile an app to a web bundle, a mini-program project or an app project',
-    usage: 'tessera build <app.json|dir> --target web|mp|app [--out DIR] [--mode production|development]',
+    usage:
+      'tessera build <app.json|dir> --target web|mp|app [--out DIR] [--mode production|development] [--watch]',
     run: async (args, io) => (await import('@tessera/compiler/cli-build')).buildCommand(args, io),
   },
 };

@@ -1,18 +1,21 @@
-import { readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { watch as watchFiles } from 'node:fs';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CompileError, compile, type Target } from './index';
+import { CompileError, compile, type Target, watch, writeOutput } from './index';
 
 /** The CLI's output streams (same shape as @tessera/cli's CliIO). */
 export interface BuildIO {
   stdout: { write(chunk: string): unknown };
   stderr: { write(chunk: string): unknown };
   cwd?: string;
+  /** `--watch` runs until this aborts (or the process gets SIGINT / SIGTERM). */
+  signal?: AbortSignal;
 }
 
 const TARGETS: Target[] = ['web', 'mp', 'app'];
 export const BUILD_USAGE =
-  'tessera build <app.json|dir> --target web|mp|app [--out DIR] [--mode production|development] [--no-rpx] [--server URL]';
+  'tessera build <app.json|dir> --target web|mp|app [--out DIR] [--mode production|development] [--no-rpx] [--server URL] [--base PATH] [--watch]';
 
 /**
  * `tessera build`: compiles one app and writes the output folder. Exit codes: 0 built,
@@ -32,7 +35,10 @@ export async function buildCommand(args: string[], io: BuildIO): Promise<number>
   }
   const { values, positionals } = parsed;
   if (positionals.length !== 1) return fail(`name exactly one app\nusage: ${BUILD_USAGE}`, 2);
-  const target = values.target as Target;
+  // Watch mode exists for the web target only, so it is the default there.
+  const target = (values.target ?? (values.watch ? 'web' : undefined)) as Target;
+  if (values.watch && target !== 'web')
+    return fail(`--watch builds the web target only\nusage: ${BUILD_USAGE}`, 2);
   if (!TARGETS.includes(target))
     return fail(`--target must be one of ${TARGETS.join(', ')}\nusage: ${BUILD_USAGE}`, 2);
   const mode = values.mode === 'development' ? 'development' : 'production';
@@ -53,6 +59,7 @@ export async function buildCommand(args: string[], io: BuildIO): Promise<number>
     );
   }
   const outDir = resolve(cwd, values.out ?? join('dist', target));
+  if (values.watch) return watchCommand(file, app, outDir, values, io);
 
   const started = performance.now();
   say(`building ${file} for ${target} (${mode})…`);
@@ -68,6 +75,7 @@ export async function buildCommand(args: string[], io: BuildIO): Promise<number>
       mode,
       rpx: !values['no-rpx'],
       ...(values.server ? { serverUrl: values.server } : {}),
+      ...(values.base ? { basePath: values.base } : {}),
     });
     for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
     say(
@@ -103,6 +111,101 @@ function parse(args: string[]) {
       mode: { type: 'string' },
       'no-rpx': { type: 'boolean', default: false },
       server: { type: 'string' },
+      base: { type: 'string' },
+      watch: { type: 'boolean', default: false },
     },
   });
 }
+
+/**
+ * `tessera build --watch`: builds once, then rebuilds incrementally whenever the app file changes,
+ * writing only the changed files and printing one status line per rebuild. Runs until stopped.
+ */
+async function watchCommand(
+  file: string,
+  first: unknown,
+  outDir: string,
+  values: ReturnType<typeof parse>['values'],
+  io: BuildIO,
+): Promise<number> {
+  const say = (text: string) => io.stdout.write(`${text}\n`);
+  const problems = (error: unknown) => {
+    if (!(error instanceof CompileError)) throw error;
+    const [head] = error.issues;
+    say(
+      `✗ ${time()} cannot build: ${head?.pointer || '/'}: ${head?.message}${error.issues.length > 1 ? ` (+${error.issues.length - 1} more)` : ''}`,
+    );
+    for (const issue of error.issues) io.stderr.write(`  ${issue.pointer || '/'}: ${issue.message}\n`);
+  };
+  const options = {
+    target: 'web' as const,
+    mode: values.mode === 'production' ? ('production' as const) : ('development' as const),
+    ...(values.server ? { serverUrl: values.server } : {}),
+    ...(values.base ? { base: `/${values.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/') } : {}),
+  };
+  say(`watching ${file} (web, ${options.mode}); writing to ${outDir}`);
+  let watcher: Awaited<ReturnType<typeof watch>> | undefined;
+  let pending: unknown = first;
+  const build = async (app: unknown) => {
+    if (!watcher) {
+      watcher = await watch(app, options);
+      await writeOutput(outDir, watcher.files);
+      say(
+        `✓ ${time()} built ${Object.keys(watcher.files).length} files in ${Math.round(watcher.first.ms)} ms`,
+      );
+      return;
+    }
+    const update = await watcher.update(app);
+    for (const path of update.changed) {
+      await mkdir(dirname(join(outDir, path)), { recursive: true });
+      await writeFile(join(outDir, path), update.files[path] as string);
+    }
+    for (const path of update.removed) await rm(join(outDir, path), { force: true });
+    const pages = update.pages.length > 0 ? ` (pages: ${update.pages.join(', ')})` : '';
+    say(`✓ ${time()} rebuilt in ${Math.round(update.ms)} ms: ${update.changed.length} files changed${pages}`);
+  };
+  try {
+    await build(pending).catch(problems);
+  } catch (error) {
+    await watcher?.dispose();
+    throw error;
+  }
+
+  // The folder is watched, not the file: editors often save by replacing the file.
+  const stopped = new AbortController();
+  const stop = () => stopped.abort();
+  io.signal?.addEventListener('abort', stop);
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const changed = () => {
+    clearTimeout(timer);
+    // Several events arrive per save; build once they settle.
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        try {
+          pending = JSON.parse(await readFile(file, 'utf8'));
+        } catch (error) {
+          say(`✗ ${time()} ${basename(file)}: ${(error as Error).message}`);
+          return;
+        }
+        await build(pending).catch(problems);
+      });
+    }, 30);
+  };
+  const folder = watchFiles(dirname(file), { signal: stopped.signal }, (_event, name) => {
+    if (name === null || name === basename(file)) changed();
+  });
+  folder.on('error', () => undefined);
+  await new Promise<void>((done) => stopped.signal.addEventListener('abort', () => done()));
+  clearTimeout(timer);
+  process.off('SIGINT', stop);
+  process.off('SIGTERM', stop);
+  await running;
+  await watcher?.dispose();
+  say('stopped watching');
+  return 0;
+}
+
+const time = () => new Date().toTimeString().slice(0, 8);
