@@ -6,6 +6,7 @@ export default defineConfig({
       'packages/*/{src,test}/**/*.test.ts',
       'apps/*/{src,test}/**/*.test.ts',
       'templates/*/test/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     pool: 'forks',
     testTimeout: 30_000,
