@@ -27,6 +27,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** The built editor (apps/editor/src/build.ts output) served at `/`; without it `/` says how to build it. */
   editorDir?: string;
+  /** On the first start, also create a demo workspace with one app per template (TESSERA_DEMO_WORKSPACE=1). */
+  demoWorkspace?: boolean;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -58,6 +60,8 @@ export function loadConfig(
     trustProxy: env.TESSERA_TRUST_PROXY === '1' || env.TESSERA_TRUST_PROXY === 'true',
   };
   if (env.MONGODB_URL) config.mongodbUrl = env.MONGODB_URL;
+  if (env.TESSERA_DEMO_WORKSPACE)
+    config.demoWorkspace = !['0', 'false', 'no'].includes(env.TESSERA_DEMO_WORKSPACE.toLowerCase());
   if (env.TESSERA_EDITOR_DIR) config.editorDir = path.resolve(env.TESSERA_EDITOR_DIR);
   if (env.TESSERA_ADMIN_EMAIL) config.adminEmail = env.TESSERA_ADMIN_EMAIL;
   if (env.TESSERA_ADMIN_PASSWORD) config.adminPassword = env.TESSERA_ADMIN_PASSWORD;

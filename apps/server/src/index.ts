@@ -2,6 +2,7 @@ import { openStore } from '@tessera/store';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { loadSecrets, resolveConfig, type ServerConfig } from './config';
+import { seedDemoWorkspace } from './plugins/apps/demo-workspace';
 import { ensureFirstRunAdmin, type FirstRunAdmin } from './plugins/builder-auth/accounts';
 
 export { loadConfig, resolveConfig, type ServerConfig, type ServerSecrets } from './config';
@@ -51,6 +52,9 @@ export async function createServer(partial: Partial<ServerConfig> = {}): Promise
       email: config.adminEmail,
       password: config.adminPassword,
     });
+    if (app.firstRunAdmin && config.demoWorkspace) {
+      app.firstRunAdmin.demo = await seedDemoWorkspace(app, app.firstRunAdmin.email);
+    }
   } catch (error) {
     await app.close(); // closes the store too
     throw error;

@@ -48,7 +48,7 @@ function stop(child: ChildProcess): Promise<number | null> {
 
 describe('tessera start', () => {
   it('starts on a free port, prints the admin once, and keeps the data on a second start', async () => {
-    const first = await start('--port', '0', '--data-dir', dataDir);
+    const first = await start('--port', '0', '--data-dir', dataDir, '--no-demo');
     expect(first.output()).toContain(`Data: ${dataDir}`);
     expect(first.output()).toMatch(/Admin password: \S+/);
     const health = await fetch(`${first.url}/health`);
@@ -57,7 +57,7 @@ describe('tessera start', () => {
     const password = /Admin password: (\S+)/.exec(first.output())![1]!;
     expect(await stop(first.child)).toBe(0);
 
-    const second = await start('--port', '0', '--data-dir', dataDir);
+    const second = await start('--port', '0', '--data-dir', dataDir, '--no-demo');
     expect(second.output()).not.toContain('Admin password');
     const login = await fetch(`${second.url}/api/auth/login`, {
       method: 'POST',

@@ -25,6 +25,7 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       'data-dir': { type: 'string' },
+      'no-demo': { type: 'boolean' },
     },
   });
   const explicitPort = portFrom(values.port) ?? portFrom(process.env.PORT || undefined);
@@ -34,6 +35,9 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
     ...(values.host ? { host: values.host } : {}),
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
   });
+  // A first run seeds a demo workspace with one app per template unless told not to.
+  if (values['no-demo']) config.demoWorkspace = false;
+  else config.demoWorkspace ??= true;
 
   if (!config.editorDir) {
     const started = Date.now();
@@ -70,6 +74,15 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
     line(io.stdout, `  Admin account: ${server.admin.email}`);
     if (server.admin.password) {
       line(io.stdout, `  Admin password: ${server.admin.password}  (shown once: keep it now)`);
+    }
+    const demo = server.admin.demo;
+    if (demo) {
+      line(
+        io.stdout,
+        `  Demo workspace: ${demo.apps.length} apps from the templates (${demo.apps.map((a) => a.name).join(', ')})`,
+      );
+      for (const failed of demo.failed)
+        line(io.stdout, `  Template ${failed.template} was not installed: ${failed.message}`);
     }
   }
   line(io.stdout, '  Stop with Ctrl+C.');

@@ -118,6 +118,12 @@ export interface FirstRunAdmin {
   /** Only present when the server generated it (it is shown once and never stored in clear). */
   password?: string;
   workspaceId: string;
+  /** The demo workspace seeded on this first start (when the config asks for it). */
+  demo?: {
+    workspaceId: string;
+    apps: { id: string; name: string; template: string }[];
+    failed: { template: string; message: string }[];
+  };
 }
 
 /**
