@@ -16,6 +16,8 @@ export interface UserRecord extends Document {
   passwordHash?: string;
   phone?: string;
   wechatOpenid?: string;
+  /** Set by a builder: no sign-in, no refresh, and access tokens stop working. */
+  disabled?: boolean;
   createdAt: Date;
 }
 
@@ -34,6 +36,7 @@ export interface PublicUser {
   username: string | null;
   phone: string | null;
   wechat: boolean;
+  disabled: boolean;
 }
 
 interface RefreshRecord extends Document {
@@ -77,6 +80,8 @@ export const phonePattern = '^\\+?[0-9]{6,15}$';
 /** The sign-in flows of an app's end users; every account lives in the app's own database. */
 export class AppAccounts {
   private readonly keys = new Map<string, Buffer>();
+  /** Disabled uids per app, re-read at most every few seconds (checked on every token use). */
+  private readonly disabledUsers = new Map<string, { readAt: number; uids: Set<string> }>();
 
   constructor(
     private readonly store: Store,
@@ -270,6 +275,51 @@ export class AppAccounts {
     return publicUser(user);
   }
 
+  /** Disables (or enables) an account; disabling also ends its sessions (refresh tokens). */
+  async setDisabled(appId: string, uid: string, disabled: boolean): Promise<PublicUser> {
+    const user = await this.users(appId).findOneAndUpdate(
+      { _id: uid },
+      disabled ? { $set: { disabled: true } } : { $unset: { disabled: '' } },
+      { returnDocument: 'after' },
+    );
+    if (!user) throw httpError(404, `No user "${uid}" in this app`);
+    if (disabled) await this.refreshTokens(appId).deleteMany({ uid });
+    this.disabledUsers.delete(appId);
+    return publicUser(user);
+  }
+
+  /**
+   * Gives a username account a new random password, returned once (only its hash is kept), and
+   * ends the account's sessions. Accounts without password sign-in have nothing to reset.
+   */
+  async resetPassword(appId: string, uid: string): Promise<{ temporaryPassword: string; user: PublicUser }> {
+    const user = await this.users(appId).findOne({ _id: uid });
+    if (!user) throw httpError(404, `No user "${uid}" in this app`);
+    if (!user.username)
+      throw httpError(
+        409,
+        'This user signs in without a password (anonymous, phone or WeChat): nothing to reset',
+      );
+    const temporaryPassword = temporaryPasswordText();
+    const passwordHash = await hashPassword(temporaryPassword);
+    await this.users(appId).updateOne({ _id: uid }, { $set: { passwordHash } });
+    await this.refreshTokens(appId).deleteMany({ uid });
+    return { temporaryPassword, user: publicUser(user) };
+  }
+
+  /** Whether a builder disabled this account (cached for a few seconds per app). */
+  async isDisabled(appId: string, uid: string): Promise<boolean> {
+    let known = this.disabledUsers.get(appId);
+    if (!known || Date.now() - known.readAt > disabledCacheMilliseconds) {
+      const disabled = await this.users(appId)
+        .find({ disabled: true }, { projection: { _id: 1 } })
+        .toArray();
+      known = { readAt: Date.now(), uids: new Set(disabled.map((user) => user._id)) };
+      this.disabledUsers.set(appId, known);
+    }
+    return known.uids.has(uid);
+  }
+
   private async findOrCreate(
     appId: string,
     login: string,
@@ -300,6 +350,7 @@ export class AppAccounts {
   }
 
   private async startSession(appId: string, user: UserRecord, family?: string): Promise<Session> {
+    if (user.disabled) throw httpError(403, "This account is disabled; ask the app's team to enable it");
     const settings = await this.settings.get(appId);
     const now = Math.floor(Date.now() / 1000);
     const exp = now + settings.accessTokenSeconds;
@@ -347,6 +398,16 @@ export class AppAccounts {
   }
 }
 
+const disabledCacheMilliseconds = 5000;
+
+/** 16 characters from an alphabet without look-alikes (no 0/O, 1/l/I): about 90 bits. */
+function temporaryPasswordText(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  let text = '';
+  for (let i = 0; i < 16; i++) text += alphabet[randomInt(alphabet.length)];
+  return text;
+}
+
 function codeHash(appId: string, phone: string, code: string): string {
   return createHash('sha256').update(`${appId}:${phone}:${code}`).digest('hex');
 }
@@ -359,5 +420,6 @@ export function publicUser(user: UserRecord): PublicUser {
     username: user.username ?? null,
     phone: user.phone ?? null,
     wechat: user.wechatOpenid !== undefined,
+    disabled: user.disabled === true,
   };
 }

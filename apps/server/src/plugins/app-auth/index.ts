@@ -1,6 +1,7 @@
 import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { httpError } from '../../errors';
 import { errorResponse } from '../../schemas';
 import { recordAudit } from '../audit/record';
 import { assertAppAccess } from '../builder-auth/guard';
@@ -59,6 +60,7 @@ const publicUser = {
     username: { type: ['string', 'null'] },
     phone: { type: ['string', 'null'] },
     wechat: { type: 'boolean' },
+    disabled: { type: 'boolean' },
   },
 } as const;
 const session = {
@@ -120,6 +122,8 @@ export function createAppAuthPlugin(options: AppAuthOptions = {}): FastifyPlugin
         if (appId === undefined) return;
         await requireLiveApp(request, appId);
         identifyAppUser(request, accounts, appId);
+        if (request.appUser && (await accounts.isDisabled(appId, request.appUser.uid)))
+          throw httpError(401, "This account is disabled; ask the app's team to enable it");
       });
       await app.register(appAuthRoutes);
       await app.register(builderAuthRoutes);
@@ -445,6 +449,75 @@ async function builderAuthRoutes(app: FastifyInstance): Promise<void> {
         data: { appId: access.appId, roles: request.body.roles },
       });
       return user;
+    },
+  );
+
+  const userParams = {
+    type: 'object',
+    required: ['appId', 'uid'],
+    additionalProperties: false,
+    properties: {
+      appId: appParams.properties.appId,
+      uid: { type: 'string', pattern: '^[0-9a-f]{24}$' },
+    },
+  } as const;
+
+  app.patch<{ Params: { appId: string; uid: string }; Body: { disabled: boolean } }>(
+    '/api/apps/:appId/auth/users/:uid',
+    {
+      schema: {
+        tags,
+        summary:
+          'Disable or enable an app user (developer). A disabled user cannot sign in, refresh or use its tokens',
+        params: userParams,
+        body: body({ disabled: { type: 'boolean' } }, ['disabled']),
+        response: { 200: publicUser, ...errors },
+      },
+    },
+    async (request) => {
+      const access = await assertAppAccess(request, request.params.appId, 'developer');
+      const { uid } = request.params;
+      const user = await app.appAccounts.setDisabled(access.appId, uid, request.body.disabled);
+      await recordAudit(request, {
+        workspaceId: access.workspaceId,
+        action: request.body.disabled ? 'app.user.disable' : 'app.user.enable',
+        target: { type: 'app-user', id: uid },
+        summary: `${request.body.disabled ? 'Disabled' : 'Enabled'} app user ${user.username ?? uid}`,
+        data: { appId: access.appId },
+      });
+      return user;
+    },
+  );
+
+  app.post<{ Params: { appId: string; uid: string } }>(
+    '/api/apps/:appId/auth/users/:uid/reset-password',
+    {
+      schema: {
+        tags,
+        summary:
+          "Give a username account a new random password, shown only in this answer; the user's sessions end (developer)",
+        params: userParams,
+        response: {
+          200: {
+            type: 'object',
+            properties: { temporaryPassword: { type: 'string' }, user: publicUser },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const access = await assertAppAccess(request, request.params.appId, 'developer');
+      const { uid } = request.params;
+      const reset = await app.appAccounts.resetPassword(access.appId, uid);
+      await recordAudit(request, {
+        workspaceId: access.workspaceId,
+        action: 'app.user.password.reset',
+        target: { type: 'app-user', id: uid },
+        summary: `Reset the password of app user ${reset.user.username ?? uid}`,
+        data: { appId: access.appId },
+      });
+      return reset;
     },
   );
 }

@@ -139,6 +139,7 @@ export function createStoragePlugin(options: StorageOptions = {}): FastifyPlugin
           limits: { fileSize: settings.maxFileSize + 1, files: 1, fields: 10, fieldSize: 1024 },
         });
         storageRoutes(scope, adapter, rules, settings);
+        builderUploadRoute(scope, adapter, settings);
       });
       builderStorageRoutes(app, adapter, rules);
     },
@@ -211,6 +212,35 @@ function publicFile(appId: string, record: FileRecord) {
   };
 }
 
+type UploadPart = NonNullable<Awaited<ReturnType<FastifyRequest['file']>>>;
+
+/** Streams an upload's file into the bucket (type and size checked) and records it. */
+async function saveUpload(
+  app: FastifyInstance,
+  adapter: StorageAdapter,
+  settings: { maxFileSize: number; allowedTypes: string[] },
+  appId: string,
+  cloudPath: string,
+  part: UploadPart,
+  openid: string | undefined,
+): Promise<FileRecord> {
+  if (part.file.destroyed) throw httpError(400, 'The upload was cut off');
+  const limited = part.file.pipe(sizeLimit(settings.maxFileSize));
+  part.file.on('error', (error) => limited.destroy(error));
+  const { size } = await adapter.put(`${appId}/${cloudPath}`, limited).catch((error: unknown) => {
+    throw malformedUpload(error);
+  });
+  const record: FileRecord = {
+    _id: cloudPath,
+    size,
+    contentType: part.mimetype,
+    createdAt: new Date(),
+    ...(openid ? { _openid: openid } : {}),
+  };
+  await files(app, appId).replaceOne({ _id: cloudPath }, record, { upsert: true });
+  return record;
+}
+
 function storageRoutes(
   app: FastifyInstance,
   adapter: StorageAdapter,
@@ -257,20 +287,15 @@ function storageRoutes(
           : { path: cloudPath, _openid: user?.uid, contentType: part.mimetype };
         if (!(await rules.allows(appId, 'write', { auth: ruleAuth(user), doc })))
           throw httpError(403, `The storage rules do not allow writing "${cloudPath}"`);
-        if (part.file.destroyed) throw httpError(400, 'The upload was cut off');
-        const limited = part.file.pipe(sizeLimit(settings.maxFileSize));
-        part.file.on('error', (error) => limited.destroy(error));
-        const { size } = await adapter.put(`${appId}/${cloudPath}`, limited).catch((error: unknown) => {
-          throw malformedUpload(error);
-        });
-        const record: FileRecord = {
-          _id: cloudPath,
-          size,
-          contentType: part.mimetype,
-          createdAt: new Date(),
-          ...((existing?._openid ?? user?.uid) ? { _openid: existing?._openid ?? user?.uid } : {}),
-        };
-        await files(app, appId).replaceOne({ _id: cloudPath }, record, { upsert: true });
+        const record = await saveUpload(
+          app,
+          adapter,
+          settings,
+          appId,
+          cloudPath,
+          part,
+          existing?._openid ?? user?.uid,
+        );
         return publicFile(appId, record);
       } finally {
         if (!part.file.readableEnded && !part.file.destroyed) await drain(part.file);
@@ -595,6 +620,74 @@ function builderStorageRoutes(
         data: { appId: access.appId, path: cloudPath },
       });
       return { deleted: deletedCount > 0 };
+    },
+  );
+}
+
+/** The console's upload: any path, no rules (builders manage the bucket); content-editor and up. */
+function builderUploadRoute(
+  app: FastifyInstance,
+  adapter: StorageAdapter,
+  settings: { maxFileSize: number; allowedTypes: string[] },
+): void {
+  app.post<{ Params: { appId: string }; Querystring: { path?: string } }>(
+    '/api/apps/:appId/storage/files',
+    {
+      schema: {
+        tags: ['storage (builder)'],
+        summary:
+          'Upload one file (multipart: a "path" field, e.g. "images/logo.png", then the "file" field; or ?path=); replaces a file at that path',
+        consumes: ['multipart/form-data'],
+        params: { ...appParams, additionalProperties: false },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { path: { type: 'string', maxLength: 600 } },
+        },
+        response: { 201: fileInfo, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const access = await assertAppAccess(request, request.params.appId, 'content-editor');
+      if (!request.isMultipart()) throw httpError(415, 'Upload with Content-Type multipart/form-data');
+      const part = await request.file().catch((error: unknown) => {
+        throw malformedUpload(error);
+      });
+      if (!part) throw httpError(400, 'The upload has no file part');
+      try {
+        const field = part.fields.path as { value?: unknown } | undefined;
+        const given = request.query.path ?? field?.value;
+        if (given === undefined)
+          throw httpError(400, 'Say where the file goes: a "path" field before the file (or ?path=)', [
+            { pointer: '/path', message: 'is required' },
+          ]);
+        const cloudPath = checked(() => checkCloudPath(given), '/path');
+        if (!typeAllowed(part.mimetype, settings.allowedTypes))
+          throw httpError(
+            415,
+            `Files of type "${part.mimetype}" are not accepted; allowed: ${settings.allowedTypes.join(', ')}`,
+          );
+        const existing = await files(app, access.appId).findOne({ _id: cloudPath });
+        const record = await saveUpload(
+          app,
+          adapter,
+          settings,
+          access.appId,
+          cloudPath,
+          part,
+          existing?._openid,
+        );
+        await recordAudit(request, {
+          workspaceId: access.workspaceId,
+          action: 'app.file.upload',
+          target: { type: 'app-file', id: fileIdOf(access.appId, cloudPath) },
+          summary: `${existing ? 'Replaced' : 'Uploaded'} file ${cloudPath} (${record.size} bytes)`,
+          data: { appId: access.appId, path: cloudPath, size: record.size, contentType: record.contentType },
+        });
+        return reply.status(201).send(publicFile(access.appId, record));
+      } finally {
+        if (!part.file.readableEnded && !part.file.destroyed) await drain(part.file);
+      }
     },
   );
 }
