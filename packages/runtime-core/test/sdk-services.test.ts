@@ -92,4 +92,54 @@ describe('data sources and actions against a running server (through @tessera/sd
     expect(outcome.ok).toBe(false);
     expect(page.store.get(['state', 'error'])).toMatchObject({ code: '404' });
   });
+
+  it('a CMS query reads published entries of a public-read model, sorted and in the page locale', async () => {
+    const model = await server.admin.post(`/api/apps/${appId}/cms/models`, {
+      name: 'bulletin',
+      publicRead: true,
+      fields: [
+        { name: 'title', type: 'text', required: true, localised: true },
+        { name: 'day', type: 'date', required: true },
+      ],
+    });
+    expect(model.status, model.text).toBe(201);
+    for (const [day, zh, en, publish] of [
+      ['2026-01-02', '二', 'second', true],
+      ['2026-01-03', '三', 'third', true],
+      ['2026-01-04', '草稿', 'draft', false],
+    ] as const) {
+      const entry = await server.admin.post(`/api/apps/${appId}/cms/models/bulletin/entries`, {
+        fields: { title: { 'zh-CN': zh, en }, day },
+        publish,
+      });
+      expect(entry.status, entry.text).toBe(201);
+    }
+    const sdk = init({ appId, baseUrl: server.url, persistence: memoryPersistence() });
+    const device = recordingPlatform();
+    const app = new AppRuntime(
+      { id: appId, locales: { default: 'en', supported: ['en', 'zh-CN'] }, pages: {}, home: 'home' },
+      { platform: device.platform, services: sdkServices(sdk) },
+    );
+    const page = new PageRuntime(app, {
+      id: 'home',
+      path: '/',
+      queries: {
+        latest: { type: 'cms', model: 'bulletin', sort: { day: 'desc' }, limit: 5, auto: false },
+        chinese: {
+          type: 'cms',
+          model: 'bulletin',
+          filter: { day: '2026-01-02' },
+          locale: 'zh-CN',
+          auto: false,
+        },
+      },
+    });
+    expect((await page.run([{ type: 'runQuery', query: 'latest' }])).ok).toBe(true);
+    const latest = page.store.get(['queries', 'latest', 'data']) as { title: string }[];
+    expect(latest.map((entry) => entry.title)).toEqual(['third', 'second']);
+    expect((await page.run([{ type: 'runQuery', query: 'chinese' }])).ok).toBe(true);
+    expect(
+      (page.store.get(['queries', 'chinese', 'data']) as { title: string }[]).map((e) => e.title),
+    ).toEqual(['二']);
+  });
 });
