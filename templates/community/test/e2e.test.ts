@@ -38,6 +38,8 @@ async function resident(): Promise<Client & { uid: string }> {
 
 const signUp = (user: Client, activityId: string) =>
   user.post(`/app-api/${appId}/functions/signUpActivity`, { data: { activityId } });
+const cancel = (user: Client, activityId: string) =>
+  user.post(`/app-api/${appId}/functions/cancelSignUp`, { data: { activityId } });
 
 beforeAll(async () => {
   process.env.TESSERA_FUNCTION_WORKERS = '2';
@@ -81,7 +83,10 @@ describe('the template installs', () => {
       ['park-clean-up', 20, 0],
     ]);
     const functions = await server.admin.get(`/api/apps/${appId}/functions`);
-    expect(functions.body.functions.map((f: Json) => f.name)).toEqual(['signUpActivity']);
+    expect(functions.body.functions.map((f: Json) => f.name).sort()).toEqual([
+      'cancelSignUp',
+      'signUpActivity',
+    ]);
     const rules = await server.admin.get(`/api/apps/${appId}/db/rules/repairs`);
     expect(rules.body.delete).toBe('false');
   });
@@ -209,16 +214,22 @@ describe('a resident in the browser', () => {
     }
   });
 
-  it('signs up for a volunteer activity once', async () => {
+  it('signs up for a volunteer activity and cancels', async () => {
     const { page, problems, close } = await watchedPage(browser);
     try {
       await open(page, '/activities');
       const card = page.locator('[id^="activity_card--"]', { hasText: '关爱长者上门陪伴' });
       await eventually(() => card.locator('[id^="activity_quota--"]').textContent()).toBe('0 / 6');
-      await card.getByRole('button', { name: /关爱长者上门陪伴/ }).click();
+      await card.getByRole('button', { name: /^报名 .*关爱长者上门陪伴/ }).click();
       await eventually(() => card.locator('[id^="activity_signed--"]').count()).toBe(1);
       await eventually(() => card.locator('[id^="activity_quota--"]').textContent()).toBe('1 / 6');
-      expect(await card.getByRole('button', { name: /关爱长者上门陪伴/ }).count()).toBe(0);
+      expect(await card.getByRole('button', { name: /^报名 .*关爱长者上门陪伴/ }).count()).toBe(0);
+
+      // Giving the place back, after confirming.
+      await card.getByRole('button', { name: /^取消报名 .*关爱长者上门陪伴/ }).click();
+      await page.getByRole('button', { name: '确定' }).click();
+      await eventually(() => card.locator('[id^="activity_quota--"]').textContent()).toBe('0 / 6');
+      expect(await card.locator('[id^="activity_signed--"]').count()).toBe(0);
       expect(problems.csp).toEqual([]);
       expect(problems.errors).toEqual([]);
     } finally {
@@ -249,6 +260,16 @@ describe('the sign-up limit', () => {
     const winners = residents.filter((_, i) => outcomes[i] === 'ok').map((r) => r.uid);
     const owners = await server.admin.post(data('signups/query'), { filter: { activityId } });
     expect(owners.body.data.map((s: Json) => s._openid).sort()).toEqual(winners.sort());
+
+    // A place given back (twice at once) frees exactly one place, which the next resident takes.
+    const winner = residents[outcomes.indexOf('ok')] as Client;
+    const cancels = await Promise.all([cancel(winner, activityId), cancel(winner, activityId)]);
+    expect(cancels.map((r) => r.body.result.ok).sort()).toEqual([false, true]);
+    expect((await server.admin.get(data(`activities/docs/${activityId}`))).body.data.signedUp).toBe(2);
+    const late = await Promise.all([resident(), resident()]);
+    const lateReplies = await Promise.all(late.map((user) => signUp(user, activityId)));
+    expect(lateReplies.map((r) => r.body.result.ok).sort()).toEqual([false, true]);
+    expect((await server.admin.get(data(`activities/docs/${activityId}`))).body.data.signedUp).toBe(3);
   });
 
   it('gives one resident one place even when they tap twice at once', async () => {
