@@ -17,6 +17,7 @@ import { type SetPropAction, setProp } from './set-prop';
 import { type SetRepeatAction, setRepeat } from './set-repeat';
 import { type SetStateAction, setState } from './set-state';
 import { type SetStyleAction, setStyle } from './set-style';
+import { type SetTabBarAction, setTabBar } from './set-tab-bar';
 
 export type { ActionContext, ActionOutcome } from './context';
 export type {
@@ -36,6 +37,7 @@ export type {
   SetRepeatAction,
   SetStateAction,
   SetStyleAction,
+  SetTabBarAction,
 };
 
 /** The document changes that go into the undo history. */
@@ -55,7 +57,8 @@ export type DocumentAction =
   | AddPageAction
   | RemovePageAction
   | SetHomeAction
-  | SetStateAction;
+  | SetStateAction
+  | SetTabBarAction;
 
 type Reducer<A> = (doc: EditorDocument, action: A, ctx: ActionContext) => ActionOutcome | undefined;
 type Reducers = { [T in DocumentAction['type']]: Reducer<Extract<DocumentAction, { type: T }>> };
@@ -77,6 +80,7 @@ export const reducers: Reducers = {
   removePage,
   setHome,
   setState,
+  setTabBar,
 };
 
 /** Applies one action to a (draft) document; throws ActionRefused when the action is not allowed. */
