@@ -371,3 +371,28 @@ export async function main(event: { port: number; fileID: string }, context: { a
     expect(receipt.data).toMatchObject({ todos: 1, file: 'signed form' });
   });
 });
+
+describe('conditional writes from functions', () => {
+  it('a conditional updateOne from overlapping calls takes the last seat exactly once', async () => {
+    const seeded = await server.admin.put(`/api/apps/${appId}/db/data/seats/docs/last`, {
+      data: { left: 1 },
+    });
+    expect(seeded.status, seeded.text).toBe(200);
+    const deployed = await deploy('takeSeat', {
+      // Several host calls in flight at once, plus several invocations: both kinds of overlap.
+      'index.js': `export async function main() {
+        const seats = db.admin().collection('seats');
+        const take = () => seats.updateOne({ _id: 'last', left: { $gt: 0 } }, { $inc: { left: -1 } });
+        const taken = await Promise.all([take(), take(), take(), take()]);
+        return taken.map((t) => t.matchedCount);
+      }`,
+    });
+    expect(deployed.status, deployed.text).toBe(201);
+    const replies = await Promise.all(Array.from({ length: 4 }, () => call(alice, 'takeSeat', null)));
+    expect(replies.map((r) => r.status)).toEqual(Array(4).fill(200));
+    const matched = replies.flatMap((r) => r.body.result as number[]);
+    expect(matched.filter((n) => n === 1)).toHaveLength(1);
+    const seat = await server.admin.get(`/api/apps/${appId}/db/data/seats/docs/last`);
+    expect(seat.body.data.left).toBe(0);
+  });
+});

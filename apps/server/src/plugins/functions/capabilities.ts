@@ -72,8 +72,13 @@ function database(app: FastifyInstance, appId: string, caller: AppUser | null, t
       case 'updateOne': {
         const id = await firstId(a);
         if (!id) return { matchedCount: 0, modifiedCount: 0 };
-        const { updated } = await c.updateById(String(id), objectArg(b, 'update'));
-        return { matchedCount: 1, modifiedCount: updated };
+        // The filter is checked again inside the write's transaction: a conditional update
+        // ({ _id, left: { $gt: 0 } }) taken by a concurrent call matches nothing here.
+        const { updated } = await c.updateWhere(
+          { $and: [objectArg(a, 'filter'), { _id: id }] },
+          objectArg(b, 'update'),
+        );
+        return { matchedCount: updated, modifiedCount: updated };
       }
       case 'updateMany': {
         const { updated } = await c.updateWhere(objectArg(a, 'filter'), objectArg(b, 'update'));
@@ -82,7 +87,8 @@ function database(app: FastifyInstance, appId: string, caller: AppUser | null, t
       case 'deleteOne': {
         const id = await firstId(a);
         if (!id) return { deletedCount: 0 };
-        return { deletedCount: (await c.removeById(String(id))).deleted };
+        const filter = { $and: [objectArg(a, 'filter'), { _id: id }] };
+        return { deletedCount: (await c.removeWhere(filter)).deleted };
       }
       case 'deleteMany':
         return { deletedCount: (await c.removeWhere(objectArg(a, 'filter'))).deleted };
