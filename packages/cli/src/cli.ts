@@ -15,6 +15,11 @@ const commands: Record<string, Command> = {
       'tessera start [--port N] [--host H] [--data-dir DIR] [--no-demo]   (env: PORT, HOST, TESSERA_DATA_DIR, MONGODB_URL)',
     run: async (args, io) => (await import('./start')).startCommand(args, io),
   },
+  new: {
+    summary: 'create an app folder from a template (validate and build work on it offline)',
+    usage: 'tessera new <dir> [--template blank|service-hall|...] [--name "App name"]',
+    run: async (args, io) => (await import('./new')).newCommand(args, io),
+  },
   validate: {
     summary: 'check app schemas and print every problem with its JSON pointer',
     usage: 'tessera validate <app.json|dir>... [--json]',
