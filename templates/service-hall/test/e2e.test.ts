@@ -196,7 +196,7 @@ describe('capacity', () => {
     });
   }, 30_000);
 
-  it('refuses signed-out callers, days off and times not in the schedule', async () => {
+  it('refuses signed-out callers, days off, times not in the schedule and a second booking of the same slot', async () => {
     const anonymous = new Client(server.url);
     const signedOut = await book(anonymous, { service: 'ID-RENEW', date: nextWorkingDay(), time: '09:00' });
     expect(signedOut.body.result).toMatchObject({ ok: false, code: 'signed-out' });
@@ -225,5 +225,8 @@ describe('capacity', () => {
       time: '09:00',
     });
     expect(walkIn.body.result).toMatchObject({ ok: false, code: 'unknown-service' });
+    const once = { ...person, service: 'ID-RENEW', date: nextWorkingDay(3), time: '11:00' };
+    expect((await book(client, once)).body.result).toMatchObject({ ok: true });
+    expect((await book(client, once)).body.result).toMatchObject({ ok: false, code: 'duplicate' });
   }, 30_000);
 });
