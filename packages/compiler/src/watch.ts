@@ -12,10 +12,10 @@ import { CompileError } from './errors';
 import {
   bundlingError,
   generateWebSources,
+  type ModuleSources,
   type PageCache,
   virtualModules,
   type WebOptions,
-  type WebSources,
   webBuildOptions,
   webOutput,
 } from './web/index';
@@ -68,7 +68,7 @@ export async function watch(
   const cache: PageCache = new Map();
   /** Emitted page files by page id, with the generated code they were made from. */
   const pageFiles = new Map<string, { code: string; file: string; text: string }>();
-  let current: { app: AppSchema; sources: WebSources } | undefined;
+  let current: { app: AppSchema; sources: ModuleSources } | undefined;
   let files: Record<string, string> = {};
   let disposed = false;
 
@@ -108,7 +108,7 @@ export async function watch(
     }
     for (const id of pageFiles.keys()) if (!(id in sources.pages)) pageFiles.delete(id);
     const previous = current;
-    current = { app, sources };
+    current = { app, sources: { entry: sources.entry, page: (id) => sources.pages[id] } };
     let result: esbuild.BuildResult<{ write: false; metafile: true }>;
     try {
       result = (await context.rebuild()) as esbuild.BuildResult<{ write: false; metafile: true }>;

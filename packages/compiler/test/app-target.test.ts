@@ -49,7 +49,8 @@ describe('app target', () => {
       await browser.close();
       await server.close();
     }
-  });
+    // Workbox and Chromium: ~10 s alone, several times that on a busy machine.
+  }, 90_000);
 
   it('reports a schema problem with its pointer instead of building', async () => {
     await expect(compile({ ...app, pages: 'nope' }, { target: 'app' })).rejects.toThrow(/\/pages/);

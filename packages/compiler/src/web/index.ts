@@ -65,18 +65,23 @@ export function generateWebSources(
     warnings.push(...entry.warnings);
   }
   if (cache) for (const id of cache.keys()) if (!(id in pages)) cache.delete(id);
+  return { entry: webEntry(app, options), pages, warnings, generated };
+}
+
+function webEntry(app: AppSchema, options: Parameters<typeof generateWebSources>[1] = {}): string {
   const serviceWorker = options.serviceWorker ? `${options.base ?? '/'}${options.serviceWorker}` : undefined;
-  return {
-    entry: generateEntry(app, {
-      inspect: options.inspect === true,
-      ...(serviceWorker ? { serviceWorker } : {}),
-      ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
-      ...(options.base && options.base !== '/' ? { base: options.base } : {}),
-    }),
-    pages,
-    warnings,
-    generated,
-  };
+  return generateEntry(app, {
+    inspect: options.inspect === true,
+    ...(serviceWorker ? { serviceWorker } : {}),
+    ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
+    ...(options.base && options.base !== '/' ? { base: options.base } : {}),
+  });
+}
+
+/** What the virtual-module plugin serves: the entry and each page module by page id. */
+export interface ModuleSources {
+  entry: string;
+  page(id: string): string | undefined;
 }
 
 const resolveDir = fileURLToPath(new URL('.', import.meta.url));
@@ -107,7 +112,9 @@ export function webBuildOptions(mode: WebOptions['mode'], plugin: esbuild.Plugin
 
 /** AppSchema → a static web app: index.html, hashed CSS, and esbuild's split, minified ES modules. */
 export async function compileWeb(app: AppSchema, options: WebOptions): Promise<WebOutput> {
-  const sources = generateWebSources(app, options);
+  // Pages are generated when esbuild asks for them, so their generation (in this thread) overlaps
+  // esbuild parsing the runtime, components and React (in its own process).
+  const sources = lazyWebSources(app, options);
   let result: esbuild.BuildResult<{ write: false; metafile: true }>;
   try {
     result = await esbuild.build(
@@ -117,9 +124,38 @@ export async function compileWeb(app: AppSchema, options: WebOptions): Promise<W
       ),
     );
   } catch (error) {
-    throw bundlingError(app, error);
+    throw sources.failure() ?? bundlingError(app, error);
   }
+  const failure = sources.failure();
+  if (failure) throw failure;
   return webOutput(app, options, result, sources.warnings);
+}
+
+/** The entry now, and each page module generated on first request (problems kept for later). */
+function lazyWebSources(app: AppSchema, options: WebOptions) {
+  const indexOf = new Map(app.pages.map((page, index) => [page.id, index]));
+  const generated = new Map<string, string>();
+  const warnings: string[] = [];
+  let failure: CompileError | undefined;
+  const page = (id: string): string | undefined => {
+    const index = indexOf.get(id);
+    if (index === undefined) return undefined;
+    let code = generated.get(id);
+    if (code === undefined) {
+      try {
+        const module = generateWebPage(app.pages[index] as AppSchema['pages'][number], index);
+        code = module.code;
+        warnings.push(...module.warnings);
+      } catch (error) {
+        if (!(error instanceof CompileError)) throw error;
+        failure ??= error;
+        code = '';
+      }
+      generated.set(id, code);
+    }
+    return code;
+  };
+  return { entry: webEntry(app, options), page, warnings, failure: () => failure };
 }
 
 /** esbuild's failure as a CompileError pointing at the page or code block that broke the bundle. */
@@ -165,7 +201,7 @@ export function webOutput(
 }
 
 /** Serves the generated modules; `current` is read on every load, so a watcher can swap the app. */
-export function virtualModules(current: () => { app: AppSchema; sources: WebSources }): esbuild.Plugin {
+export function virtualModules(current: () => { app: AppSchema; sources: ModuleSources }): esbuild.Plugin {
   return {
     name: 'tessera-virtual',
     setup(build) {
@@ -174,8 +210,8 @@ export function virtualModules(current: () => { app: AppSchema; sources: WebSour
         const { app, sources } = current();
         if (args.path === 'tessera:entry') return { contents: sources.entry, loader: 'js', resolveDir };
         const page = args.path.slice('tessera:page/'.length);
-        if (args.path === pageModuleId(page) && sources.pages[page] !== undefined)
-          return { contents: sources.pages[page], loader: 'js', resolveDir };
+        const contents = args.path === pageModuleId(page) ? sources.page(page) : undefined;
+        if (contents !== undefined) return { contents, loader: 'js', resolveDir };
         const block = args.path.slice('tessera:code/'.length);
         const code = app.codeBlocks?.[block];
         if (args.path === codeModuleId(block) && code)

@@ -22,6 +22,7 @@ const js = (value: unknown) => JSON.stringify(value ?? null);
 /** Generates the page module the web runtime renders: compiled values, resolved components, reads per node. */
 export function generateWebPage(page: PageSchema, pageIndex: number): WebPageModule {
   const components = new Set<string>();
+  const usedDefaults = new Set<string>();
   const warnings: string[] = [];
   const forms: string[] = [];
   const base = `/pages/${pageIndex}`;
@@ -64,10 +65,8 @@ export function generateWebPage(page: PageSchema, pageIndex: number): WebPageMod
       deps.push(...condition.deps);
       fields.push(`if: ${condition.code}`);
     }
-    const props: Record<string, unknown> = {};
-    for (const [name, prop] of Object.entries(meta?.props ?? {}))
-      if (prop?.default !== undefined) props[name] = prop.default;
-    Object.assign(props, n.props ?? {});
+    // Default props are written once per component and module (`...defaults.Button`), not per node.
+    const props: Record<string, unknown> = { ...defaultsOf(n.component), ...(n.props ?? {}) };
     let childRoots = frame.roots;
     if (n.component === 'List') {
       const item = typeof props.itemName === 'string' && props.itemName ? props.itemName : 'item';
@@ -77,11 +76,15 @@ export function generateWebPage(page: PageSchema, pageIndex: number): WebPageMod
       );
       childRoots = [...frame.roots, item, index];
     }
-    const compiledProps = Object.entries(props).map(([name, value]) => {
+    const compiledProps = Object.entries(n.props ?? {}).map(([name, value]) => {
       const compiled = compileValue(value, frame.roots, `${pointer}/props/${name}`, frame.form);
       deps.push(...compiled.deps);
       return `${js(name)}: ${compiled.code}`;
     });
+    if (Object.keys(defaultsOf(n.component)).length > 0) {
+      usedDefaults.add(n.component);
+      compiledProps.unshift(`...defaults[${js(n.component)}]`);
+    }
     fields.push(`props: { ${compiledProps.join(', ')} }`);
     if (n.style && Object.keys(n.style).length > 0) {
       const style = compileValue(n.style, frame.roots, `${pointer}/style`, frame.form);
@@ -162,11 +165,33 @@ export function generateWebPage(page: PageSchema, pageIndex: number): WebPageMod
   const code = [
     `import * as rt from '@tessera/expr/runtime';`,
     ...importsByModule(used),
+    ...(usedDefaults.size > 0
+      ? [
+          `const defaults = { ${[...usedDefaults]
+            .sort()
+            .map((name) => `${js(name)}: ${compileValue(defaultsOf(name), [], '').code}`)
+            .join(', ')} };`,
+        ]
+      : []),
     `export const descriptor = { ${descriptorFields.join(', ')} };`,
     `export const root = ${root};`,
     '',
   ].join('\n');
   return { code, components, warnings };
+}
+
+const defaultProps = new Map<string, Record<string, unknown>>();
+
+/** A component's default prop values from its metadata (literals: no expressions). */
+function defaultsOf(component: string): Record<string, unknown> {
+  let defaults = defaultProps.get(component);
+  if (!defaults) {
+    defaults = {};
+    for (const [name, prop] of Object.entries(getComponent(component)?.props ?? {}))
+      if (prop?.default !== undefined) defaults[name] = prop.default;
+    defaultProps.set(component, defaults);
+  }
+  return defaults;
 }
 
 /** One import per component module, so a page pulls in only the modules it uses. */
