@@ -387,7 +387,9 @@ async function publishDue(app: FastifyInstance, dispatcher: WebhookDispatcher): 
       model: name,
       entryId,
     } = item as unknown as { appId: string; model: string; entryId: string };
-    await app.store.platform().collection(SCHEDULES).deleteOne({ _id: item._id });
+    // Claimed by the delete: of several server processes polling, only one publishes it.
+    const { deletedCount } = await app.store.platform().collection(SCHEDULES).deleteOne({ _id: item._id });
+    if (deletedCount !== 1) continue;
     const db = app.store.app(appId);
     const model = await loadModel(db, name);
     if (!model) continue;
