@@ -1,25 +1,132 @@
-// The inspector: properties, style and events of the selected node (grows in this folder).
-import { getComponent } from '@tessera/components';
-import type { ReactNode } from 'react';
-import { defineMessages, useLocale, useT } from '../../../app/i18n';
+// The inspector: properties, style and events of the selected node, generated from the
+// component metadata. It marks `inspector:rendered` after each render for a new selection, so the
+// benchmark can time click → panel rendered (editor.select.p95.ms).
+import { catalogue } from '@tessera/components';
+import { type KeyboardEvent, type ReactNode, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLocale, useT } from '../../../app/i18n';
 import { useEditor } from '../../../react/use-editor';
-import type { EditorStore } from '../../../store';
+import type { EditorDocument, EditorState, EditorStore } from '../../../store';
 import { selectNode } from '../../../store';
+import { nodeScope } from '../data/scope';
+import { EventsPanel } from './events-panel';
+import { messages } from './messages';
+import { type PanelContext, PropsPanel, textOf } from './props-panel';
+import { StylePanel } from './style-panel';
+import './inspector.css';
 
-const messages = defineMessages('inspector', {
-  en: { title: 'Inspector', nothing: 'Select a component on the canvas to edit it.' },
-  'zh-CN': { title: '属性', nothing: '在画布上选中一个组件以编辑。' },
-});
+type Tab = 'props' | 'style' | 'events';
+const TABS: Tab[] = ['props', 'style', 'events'];
+const TAB_LABEL = { props: 'tabProps', style: 'tabStyle', events: 'tabEvents' } as const;
+
+const selectFirst = (state: EditorState) => state.selection[0];
+const selectCount = (state: EditorState) => state.selection.length;
+const selectDoc = (state: EditorState) => state.doc;
+
+/** The page whose tree holds the node. */
+function pageIdOf(doc: EditorDocument, id: string): string | undefined {
+  let at = id;
+  for (let node = doc.nodes[at]; node?.parentId; node = doc.nodes[at]) at = node.parentId;
+  return doc.pages.find((page) => page.root === at)?.id;
+}
 
 export function Inspector({ store }: { store: EditorStore }): ReactNode {
   const t = useT(messages);
-  const { locale } = useLocale();
-  const id = useEditor(store, (s) => s.selection[0]);
-  const node = useEditor(store, (s) => (id ? selectNode(s, id) : undefined));
-  const meta = node ? getComponent(node.component) : undefined;
+  const id = useEditor(store, selectFirst);
+  const count = useEditor(store, selectCount);
+  const node = useEditor(store, (state) => (id ? selectNode(state, id) : undefined));
+
+  useLayoutEffect(() => {
+    performance.mark('inspector:rendered', { detail: { id: id ?? null } });
+  }, [id]);
+
+  let body: ReactNode;
+  if (!node) body = <p className="inspector-empty">{t('nothing')}</p>;
+  else if (count > 1) body = <p className="inspector-empty">{t('many', { count })}</p>;
+  else body = <NodeInspector key={node.id} store={store} id={node.id} />;
   return (
     <section className="inspector" aria-label={t('title')}>
-      {node ? <h2>{meta ? meta.title[locale] : node.component}</h2> : <p>{t('nothing')}</p>}
+      {body}
     </section>
+  );
+}
+
+function NodeInspector({ store, id }: { store: EditorStore; id: string }): ReactNode {
+  const t = useT(messages);
+  const { locale } = useLocale();
+  const node = useEditor(store, (state) => selectNode(state, id));
+  // The scope depends on state, queries, code blocks and ancestors: recomputed when the document changes.
+  const doc = useEditor(store, selectDoc);
+  const [tab, setTab] = useState<Tab>('props');
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ props: null, style: null, events: null });
+  const pageId = useMemo(() => pageIdOf(doc, id), [doc, id]);
+  const scope = useMemo(() => nodeScope(doc, id), [doc, id]);
+  const eventScope = useMemo(() => nodeScope(doc, id, { event: true }), [doc, id]);
+  const context: PanelContext = useMemo(
+    () => ({
+      scope,
+      locales: doc.app.locales?.supported ?? [],
+      pages: doc.pages.map((page) => ({ id: page.id, title: textOf(page.title, locale) || page.id })),
+      appId: doc.app.id ?? '',
+    }),
+    [scope, doc.app, doc.pages, locale],
+  );
+  if (!node) return null;
+  const meta = Object.hasOwn(catalogue, node.component) ? catalogue[node.component] : undefined;
+  if (!meta) return <p className="inspector-empty">{t('unknown', { name: node.component })}</p>;
+
+  const onTabKey = (event: KeyboardEvent) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length]!;
+    setTab(next);
+    tabRefs.current[next]?.focus();
+  };
+  return (
+    <>
+      <header className="inspector-header">
+        <h2>{meta.title[locale]}</h2>
+        <span className="field-hint">{t('id', { id: node.id })}</span>
+      </header>
+      <div className="inspector-tabs" role="tablist" aria-label={t('title')} onKeyDown={onTabKey}>
+        {TABS.map((name) => (
+          <button
+            key={name}
+            ref={(element) => {
+              tabRefs.current[name] = element;
+            }}
+            type="button"
+            role="tab"
+            id={`inspector-tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`inspector-panel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            onClick={() => setTab(name)}
+          >
+            {t(TAB_LABEL[name])}
+          </button>
+        ))}
+      </div>
+      <div
+        className="inspector-body"
+        role="tabpanel"
+        id={`inspector-panel-${tab}`}
+        aria-labelledby={`inspector-tab-${tab}`}
+      >
+        {tab === 'props' ? <PropsPanel store={store} node={node} meta={meta} context={context} /> : null}
+        {tab === 'style' ? <StylePanel store={store} node={node} context={context} /> : null}
+        {tab === 'events' ? (
+          <EventsPanel
+            store={store}
+            node={node}
+            meta={meta}
+            doc={doc}
+            pageId={pageId}
+            scope={eventScope}
+            context={context}
+          />
+        ) : null}
+      </div>
+    </>
   );
 }

@@ -1,0 +1,152 @@
+// An expression field: monaco with completion of the scope's names and inline errors from
+// @tessera/expr (markers in the editor, and the same messages as text under it).
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { diagnoseExpression, type ExpressionScope } from './expression-scope';
+import { loadMonaco } from './load';
+import './monaco.css';
+
+type Setup = Awaited<ReturnType<typeof loadMonaco>>;
+type Editor = import('monaco-editor').editor.IStandaloneCodeEditor;
+
+const MARKER_OWNER = 'tessera-expression';
+let modelCount = 0;
+
+export interface ExpressionEditorProps {
+  value: string;
+  onChange(value: string): void;
+  scope: ExpressionScope;
+  /** accessible name of the field */
+  label: string;
+  /** ids of elements describing the field (its help text) */
+  describedBy?: string;
+  autoFocus?: boolean;
+  /** most lines shown before it scrolls (default 6) */
+  maxLines?: number;
+}
+
+export function ExpressionEditor({
+  value,
+  onChange,
+  scope,
+  label,
+  describedBy,
+  autoFocus,
+  maxLines = 6,
+}: ExpressionEditorProps): ReactNode {
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<{ setup: Setup; editor: Editor } | null>(null);
+  const latest = useRef({ onChange, scope, value });
+  latest.current = { onChange, scope, value };
+  const [ready, setReady] = useState(false);
+  const errorsId = useId();
+  const diagnostics = useMemo(() => (value.trim() ? diagnoseExpression(value, scope) : []), [value, scope]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one monaco editor per mounted field; value, scope and label are synced by the next effect
+  useEffect(() => {
+    let disposed = false;
+    let cleanup: (() => void) | undefined;
+    loadMonaco().then((setup) => {
+      if (disposed || !host.current) return;
+      const { monaco } = setup;
+      const uri = monaco.Uri.parse(`inmemory://expression/${++modelCount}.expr`);
+      const model = monaco.editor.createModel(latest.current.value, setup.EXPRESSION_LANGUAGE, uri);
+      setup.modelScopes.set(model, latest.current.scope);
+      const editor = monaco.editor.create(host.current, {
+        model,
+        ariaLabel: label,
+        automaticLayout: true,
+        minimap: { enabled: false },
+        lineNumbers: 'off',
+        glyphMargin: false,
+        folding: false,
+        lineDecorationsWidth: 4,
+        lineNumbersMinChars: 0,
+        scrollBeyondLastLine: false,
+        wordWrap: 'on',
+        renderLineHighlight: 'none',
+        overviewRulerLanes: 0,
+        hideCursorInOverviewRuler: true,
+        scrollbar: { vertical: 'auto', horizontal: 'hidden', alwaysConsumeMouseWheel: false },
+        fixedOverflowWidgets: true,
+        tabFocusMode: true,
+        fontSize: 13,
+        quickSuggestions: { other: true, strings: false, comments: false },
+        suggestOnTriggerCharacters: true,
+        contextmenu: false,
+      });
+      const fit = () => {
+        const lineHeight = editor.getOption(monaco.editor.EditorOption.lineHeight);
+        const height = Math.min(editor.getContentHeight(), lineHeight * maxLines + 8);
+        if (host.current) host.current.style.height = `${Math.max(height, lineHeight + 8)}px`;
+      };
+      const changes = model.onDidChangeContent(() => {
+        const next = model.getValue();
+        if (next !== latest.current.value) latest.current.onChange(next);
+      });
+      const sizes = editor.onDidContentSizeChange(fit);
+      fit();
+      editorRef.current = { setup, editor };
+      if (autoFocus) editor.focus();
+      setReady(true);
+      cleanup = () => {
+        changes.dispose();
+        sizes.dispose();
+        editor.dispose();
+        model.dispose();
+      };
+    });
+    return () => {
+      disposed = true;
+      editorRef.current = null;
+      cleanup?.();
+    };
+  }, []);
+
+  // Outside changes (undo, another field) replace the text; the scope follows the document.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `ready` re-runs it once the editor exists
+  useEffect(() => {
+    const current = editorRef.current;
+    if (!current) return;
+    const model = current.editor.getModel();
+    if (!model) return;
+    current.setup.modelScopes.set(model, scope);
+    if (model.getValue() !== value) model.setValue(value);
+    current.editor.updateOptions({ ariaLabel: label });
+    // the help text and the errors describe monaco's own text box
+    const described = [describedBy, diagnostics.length ? errorsId : undefined].filter(Boolean).join(' ');
+    const textbox = current.editor.getDomNode()?.querySelector('textarea');
+    if (described) textbox?.setAttribute('aria-describedby', described);
+    else textbox?.removeAttribute('aria-describedby');
+    current.setup.monaco.editor.setModelMarkers(
+      model,
+      MARKER_OWNER,
+      diagnostics.map((d) => ({
+        severity: current.setup.monaco.MarkerSeverity.Error,
+        message: d.message,
+        startLineNumber: d.line,
+        startColumn: d.column,
+        endLineNumber: d.endLine,
+        endColumn: d.endColumn,
+      })),
+    );
+  }, [value, scope, label, diagnostics, ready, describedBy, errorsId]);
+
+  return (
+    <div className="expr-field">
+      <div
+        ref={host}
+        className="expr-editor"
+        data-ready={ready || undefined}
+      />
+      {diagnostics.length > 0 ? (
+        <ul id={errorsId} className="expr-errors" role="alert">
+          {diagnostics.map((d) => (
+            <li key={`${d.line}:${d.column}:${d.message}`}>
+              {d.line}:{d.column} {d.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
