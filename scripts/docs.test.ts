@@ -1,7 +1,7 @@
 // The committed references must cover every component and every schema definition, and match what
 // `pnpm run docs` generates now (stale docs fail here with the command to run).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { components } from '../packages/components/src/index';
 import { loadSchemas } from '../packages/schema/src/codegen/load-schemas';
@@ -59,5 +59,44 @@ describe('schema reference', () => {
 
   it('is what `pnpm run docs` generates now', () => {
     expect(text === schemaReference(), `docs/reference/schema.md ${STALE}`).toBe(true);
+  });
+});
+
+describe('links in the docs', () => {
+  const docsDir = join(import.meta.dirname, '..', 'docs');
+  // The generated references and the hand-written guides of this folder (decision records and
+  // other helpers' pages are checked by their owners).
+  const pages = [
+    ...['reference/components.md', 'reference/schema.md', 'sdk.md', 'deployment.md'],
+    ...readdirSync(join(docsDir, 'concepts')).map((file) => `concepts/${file}`),
+  ].map((file) => join(docsDir, file));
+
+  /** Anchors a page offers: explicit <a id> and GitHub-style heading slugs. */
+  const anchorsOf = (file: string): Set<string> => {
+    const text = readFileSync(file, 'utf8');
+    const ids = [...text.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1] as string);
+    const slugs = [...text.matchAll(/^#+ (.+)$/gm)].map((m) =>
+      (m[1] as string)
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, '')
+        .replace(/ /g, '-'),
+    );
+    return new Set([...ids, ...slugs]);
+  };
+
+  it('point at files and anchors that exist', () => {
+    const broken: string[] = [];
+    for (const page of pages) {
+      const text = readFileSync(page, 'utf8');
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (!target || /^[a-z]+:/.test(target)) continue;
+        const [path, anchor] = target.split('#');
+        const file = path ? join(dirname(page), path) : page;
+        if (!existsSync(file)) broken.push(`${relative(docsDir, page)}: ${target} (no such file)`);
+        else if (anchor && file.endsWith('.md') && !anchorsOf(file).has(anchor))
+          broken.push(`${relative(docsDir, page)}: ${target} (no such anchor)`);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 });
