@@ -55,6 +55,10 @@ export interface EditorStore {
 function coalesceKeyOf(action: DocumentAction): string | undefined {
   if (action.type === 'setProp' || action.type === 'setStyle')
     return `${action.type}\0${action.id}\0${action.name}`;
+  // typing in a code block, a query field or a variable's initial value is one step too
+  if (action.type === 'setCodeBlock') return `${action.type}\0${action.name}`;
+  if (action.type === 'setQuery' || action.type === 'setState')
+    return `${action.type}\0${action.pageId ?? ''}\0${action.name}`;
   return undefined;
 }
 

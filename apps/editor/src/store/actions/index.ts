@@ -10,10 +10,12 @@ import { type PasteAction, paste } from './paste';
 import { type RemoveAction, remove } from './remove';
 import { type RemovePageAction, removePage } from './remove-page';
 import { type RenamePageAction, renamePage } from './rename-page';
+import { type SetCodeBlockAction, setCodeBlock } from './set-code-block';
 import { type SetEventsAction, setEvents } from './set-events';
 import { type SetHomeAction, setHome } from './set-home';
 import { type SetIfAction, setIf } from './set-if';
 import { type SetPropAction, setProp } from './set-prop';
+import { type SetQueryAction, setQuery } from './set-query';
 import { type SetRepeatAction, setRepeat } from './set-repeat';
 import { type SetStateAction, setState } from './set-state';
 import { type SetStyleAction, setStyle } from './set-style';
@@ -30,10 +32,12 @@ export type {
   RemoveAction,
   RemovePageAction,
   RenamePageAction,
+  SetCodeBlockAction,
   SetEventsAction,
   SetHomeAction,
   SetIfAction,
   SetPropAction,
+  SetQueryAction,
   SetRepeatAction,
   SetStateAction,
   SetStyleAction,
@@ -58,7 +62,9 @@ export type DocumentAction =
   | RemovePageAction
   | SetHomeAction
   | SetStateAction
-  | SetTabBarAction;
+  | SetTabBarAction
+  | SetQueryAction
+  | SetCodeBlockAction;
 
 type Reducer<A> = (doc: EditorDocument, action: A, ctx: ActionContext) => ActionOutcome | undefined;
 type Reducers = { [T in DocumentAction['type']]: Reducer<Extract<DocumentAction, { type: T }>> };
@@ -81,6 +87,8 @@ export const reducers: Reducers = {
   setHome,
   setState,
   setTabBar,
+  setQuery,
+  setCodeBlock,
 };
 
 /** Applies one action to a (draft) document; throws ActionRefused when the action is not allowed. */

@@ -99,12 +99,15 @@ export function ValueField(props: ValueFieldProps): ReactNode {
   const hintId = `${id}-hint`;
   const alwaysExpr = kind === 'expression';
   const [forced, setForced] = useState(false);
+  // focus the expression editor when the builder switches to it, not when a node is selected
+  const [toggled, setToggled] = useState(false);
   useEffect(() => {
     if (value !== undefined && !isExpr(value)) setForced(false);
   }, [value]);
   const exprMode = alwaysExpr || isExpr(value) || forced;
 
   const toggle = () => {
+    setToggled(!exprMode);
     if (exprMode) {
       setForced(false);
       onChange(undefined);
@@ -120,7 +123,7 @@ export function ValueField(props: ValueFieldProps): ReactNode {
       ? formatLoose(defaultValue)
       : undefined;
   return (
-    <div className={`vf vf-${kind}`}>
+    <div className={`vf vf-kind-${kind}`}>
       <div className="vf-head">
         <label htmlFor={exprMode ? undefined : id} id={`${id}-label`}>
           {label}
@@ -155,7 +158,7 @@ export function ValueField(props: ValueFieldProps): ReactNode {
           scope={scope}
           label={t('exprLabel', { label })}
           describedBy={hint ? hintId : undefined}
-          autoFocus={forced}
+          autoFocus={toggled}
           onCommit={(source) => onChange(source ? { $expr: source } : undefined)}
         />
       ) : (
