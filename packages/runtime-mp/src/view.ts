@@ -22,6 +22,8 @@ export interface BindingSpec {
   ui?: [string, string, unknown];
   derive?: 'isEmpty' | 'isActive' | 'tableHeads' | 'tableRows' | 'options';
   rpx?: boolean;
+  /** Id of the Form around the node: `form.<field>` in the value reads its values. */
+  form?: string;
   deps: Path[];
 }
 
@@ -144,7 +146,8 @@ export function computeBinding(page: PageRuntime, binding: BindingSpec, locals: 
     const current = page.store.get(['ui', node, name]) ?? initial;
     return binding.derive === 'isActive' ? current === binding.value : jsonSafe(current);
   }
-  const value = safely(() => page.evaluate(binding.value ?? null, locals), undefined);
+  const scope = binding.form ? { ...locals, form: binding.form } : locals;
+  const value = safely(() => page.evaluate(binding.value ?? null, scope), undefined);
   const derived = binding.derive ? derive(page, binding.derive, value) : value;
   switch (binding.kind) {
     case 'text':

@@ -56,6 +56,8 @@ export function generatePage(page: PageSchema, pageIndex: number, options: MpPag
   };
 
   const addBinding = (frame: Frame, spec: Record<string, string>, deps: Path[]) => {
+    // Inside a Form, `form.<field>` reads that form's values (the runtime adds it to the locals).
+    if (frame.form && spec.value !== undefined) spec.form = JSON.stringify(frame.form);
     const key = next('b');
     const fields = Object.entries(spec).map(([name, code]) => `${name}: ${code}`);
     frame.level.bindings.push(
