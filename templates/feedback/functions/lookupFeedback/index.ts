@@ -35,6 +35,12 @@ export async function main(event: { trackingNo?: unknown }, context: Context) {
       reply: doc.reply ?? null,
       repliedAt: doc.repliedAt ?? null,
       rating: doc.rating ?? null,
+      history: Array.isArray(doc.history)
+        ? doc.history.map((step: { status?: unknown; at?: unknown }) => ({
+            status: step.status,
+            at: step.at,
+          }))
+        : [],
     },
   };
 }
