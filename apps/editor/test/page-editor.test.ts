@@ -1,8 +1,8 @@
 // The page editor as a new user meets it: open an app, drag components in with the mouse and the
 // keyboard, undo / redo, copy and paste, multi-select and delete, reload and find it all saved.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EditorHarness, startEditorHarness } from './harness';
+import { center, createApp, createFormApp, draft, dragTo, openEditor, saved } from './page-editor-helpers';
 
 let harness: EditorHarness;
 beforeAll(async () => {
@@ -10,59 +10,12 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => harness?.close());
 
-type Node = {
-  id: string;
-  component: string;
-  props?: Record<string, unknown>;
-  children?: Node[];
-  events?: unknown;
-};
-
-async function createApp(name: string): Promise<string> {
-  const reply = await harness.server.admin.post(`/api/workspaces/${harness.server.workspaceId}/apps`, {
-    name,
-  });
-  expect(reply.status).toBe(201);
-  return reply.body.id as string;
-}
-
-async function draft(appId: string): Promise<{ version: number; root: Node }> {
-  const reply = await harness.server.admin.get(`/api/apps/${appId}`);
-  return { version: reply.body.version, root: reply.body.schema.pages[0].root };
-}
-
-async function openEditor(page: Page, appId: string): Promise<void> {
-  await page.goto(`${harness.server.url}/apps/${appId}/edit`);
-  await page.locator('.tsr-canvas .t-page').waitFor();
-}
-
-/** Drags with real pointer moves: press, move in steps, release. */
-async function dragTo(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(from.x + 10, from.y + 10, { steps: 3 });
-  await page.mouse.move(to.x, to.y, { steps: 12 });
-  await page.waitForTimeout(50);
-  await page.mouse.move(to.x, to.y + 1, { steps: 1 });
-  await page.mouse.up();
-}
-
-async function center(page: Page, selector: string) {
-  const box = await page.locator(selector).first().boundingBox();
-  if (!box) throw new Error(`no box for ${selector}`);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
-}
-
-async function saved(page: Page) {
-  await page.locator('[data-save-status="saved"]').waitFor({ timeout: 10_000 });
-}
-
 describe('the page editor', () => {
   it('drags a Form (two Inputs and a Button) with the mouse and a Text with the keyboard, undoes and redoes, and keeps it after a reload', async () => {
-    const appId = await createApp('Drag test');
+    const appId = await createApp(harness, 'Drag test');
     const page = await harness.newPage();
     await harness.signIn(page);
-    await openEditor(page, appId);
+    await openEditor(harness, page, appId);
     const welcome = await center(page, '#home_welcome');
 
     // mouse: the Form from the palette to below the welcome text
@@ -72,7 +25,7 @@ describe('the page editor', () => {
     expect(await page.locator('.tsr-canvas form input').count()).toBe(2);
     expect(await page.locator('.tsr-canvas form button').count()).toBe(1);
     await saved(page);
-    let { root } = await draft(appId);
+    let { root } = await draft(harness, appId);
     expect(root.children?.map((c) => c.component)).toEqual(['Text', 'Form']);
     expect(root.children?.[1]?.children?.map((c) => c.component)).toEqual(['Input', 'Input', 'Button']);
 
@@ -80,17 +33,21 @@ describe('the page editor', () => {
     await page.locator('[data-component="Heading"]').focus();
     await page.keyboard.press('Space');
     await page.locator('.drag-chip').waitFor();
+    // the Form just dropped is selected: the place offered first is after it; up goes into the Form
     await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('ArrowUp');
+    expect(await page.locator('[id^="DndLiveRegion"]').textContent()).toMatch(
+      /Inside of Form “form_1” \(4 of 4\)/,
+    );
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Space');
     await page.locator('.drag-chip').waitFor({ state: 'detached' });
     await page.locator('.tsr-canvas .t-heading').waitFor();
     const live = await page.locator('[id^="DndLiveRegion"]').textContent();
     expect(live).toMatch(/Dropped/);
     await saved(page);
-    ({ root } = await draft(appId));
+    ({ root } = await draft(harness, appId));
     const components = () => root.children?.map((c) => c.component);
-    expect(components()).toContain('Heading');
+    expect(components()).toEqual(['Text', 'Form', 'Heading']);
     const afterKeyboard = components();
 
     // undo both, redo both
@@ -107,7 +64,63 @@ describe('the page editor', () => {
     await page.reload();
     await page.locator('.tsr-canvas .t-heading').waitFor();
     expect(await page.locator('.tsr-canvas form input').count()).toBe(2);
-    ({ root } = await draft(appId));
+    ({ root } = await draft(harness, appId));
     expect(components()).toEqual(afterKeyboard);
+  }, 90_000);
+});
+
+describe('editing on the canvas', () => {
+  it('copies a Form subtree and pastes it with fresh ids and rewritten references; multi-selects and deletes', async () => {
+    const appId = await createFormApp(harness);
+    const page = await harness.newPage();
+    await harness.signIn(page);
+    await openEditor(harness, page, appId);
+    // a click selects and never runs the Button's submitForm
+    await page.locator('#send').click();
+    await page.locator('[data-overlay-for="send"]').waitFor();
+    // a Form is filled by its fields: select it in the outline
+    await page.getByRole('tab', { name: 'Outline' }).click();
+    await page.locator('[data-row-id="signup"] > .outline-row').click();
+    await page.locator('[data-overlay-for="signup"]').waitFor();
+    await page.keyboard.press('Control+c');
+    await page.locator('#footer').click();
+    await page.keyboard.press('Control+v');
+    await page.locator('.tsr-canvas form').nth(1).waitFor();
+    await saved(page);
+    let { root } = await draft(harness, appId);
+    expect(root.children?.map((c) => c.id)).toEqual(['intro', 'signup', 'footer', expect.any(String)]);
+    const copy = root.children![3]!;
+    expect(copy.component).toBe('Form');
+    expect(copy.id).not.toBe('signup');
+    const [field, echo, send] = copy.children!;
+    expect(field!.id).not.toBe('name_field');
+    expect(echo!.props!.text).toEqual({ $expr: `'Hello ' + (form.${copy.id} ? 'x' : 'y')` });
+    expect(send!.events).toEqual({ tap: [{ type: 'submitForm', form: copy.id }] });
+    // the original still points at itself
+    expect(root.children![1]!.children![2]!.events).toEqual({
+      tap: [{ type: 'submitForm', form: 'signup' }],
+    });
+
+    // multi-select (shift+click) and delete
+    await page.locator('#intro').click();
+    await page.locator('#footer').click({ modifiers: ['Shift'] });
+    await page.locator('[data-overlay-for="intro"]').waitFor();
+    await page.locator('[data-overlay-for="footer"]').waitFor();
+    await page.keyboard.press('Delete');
+    await page.locator('#intro').waitFor({ state: 'detached' });
+    await page.locator('#footer').waitFor({ state: 'detached' });
+    await saved(page);
+    ({ root } = await draft(harness, appId));
+    expect(root.children?.map((c) => c.component)).toEqual(['Form', 'Form']);
+    // undo brings both back
+    await page.keyboard.press('Control+z');
+    await page.locator('#intro').waitFor();
+    await page.locator('#footer').waitFor();
+
+    // the outline's arrows move the selection
+    await page.locator('[data-row-id="intro"] > .outline-row').click();
+    await page.keyboard.press('ArrowDown');
+    await page.locator('[data-overlay-for="signup"]').waitFor();
+    expect(await page.locator('[data-row-id="signup"]').getAttribute('aria-selected')).toBe('true');
   }, 90_000);
 });

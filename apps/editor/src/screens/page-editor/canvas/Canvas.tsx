@@ -239,6 +239,8 @@ export function Canvas({
           }
           onClickCapture={pick}
           onSubmitCapture={(event) => event.preventDefault()}
+          // no focusing of the app's fields in edit mode (keys go to the editor's shortcuts)
+          onMouseDownCapture={(event) => event.preventDefault()}
           onPointerDown={listeners?.onPointerDown as PointerEventHandler<HTMLDivElement> | undefined}
           onPointerMove={(event) => {
             if (dragging) return;

@@ -118,6 +118,9 @@ export function EditorDnd({
   const rootRef = useRef(rootId);
   rootRef.current = rootId;
   const announced = useRef('');
+  // what the end of the last drag was, for the announcement (dnd-kit may ask after the state is cleared)
+  const ended = useRef('');
+  const picked = useRef('');
 
   const what = useCallback(
     (payload: DragPayload | null): string => {
@@ -230,6 +233,7 @@ export function EditorDnd({
       const byKeyboard = typeof KeyboardEvent !== 'undefined' && activatorEvent instanceof KeyboardEvent;
       announced.current = '';
       drag.set({ payload, keyboard: byKeyboard, target: undefined, refusal: undefined });
+      picked.current = what(payload);
       if (!payload) return;
       if (byKeyboard) {
         const { doc } = store.getState();
@@ -265,12 +269,24 @@ export function EditorDnd({
         drag.set({ target: targets[at] });
       } else track();
     },
-    [drag, store, track],
+    [drag, store, track, what],
   );
+
+  const endText = useCallback((): string => {
+    const { payload, target, refusal } = drag.get();
+    if (!payload) return '';
+    if (target)
+      return t('dropped', {
+        what: what(payload),
+        parent: describeNode(store.getState().doc, target.parentId, locale),
+      });
+    return refusal ? t('refused', { reason: refusal }) : t('droppedNowhere', { what: what(payload) });
+  }, [drag, t, what, store, locale]);
 
   const onDragEnd = useCallback(
     (_event: DragEndEvent) => {
       const { payload, target, refusal } = drag.get();
+      ended.current = endText();
       finish();
       if (!payload) return;
       if (!target) {
@@ -283,7 +299,7 @@ export function EditorDnd({
           : store.dispatch({ type: 'move', ids: payload.ids, ...target });
       if (!result.ok) toast(t('refused', { reason: result.reason }), 'error');
     },
-    [drag, finish, store, t, toast],
+    [drag, finish, store, t, toast, endText],
   );
 
   const announcements = useMemo<Announcements>(() => {
@@ -298,19 +314,10 @@ export function EditorDnd({
         return text;
       },
       onDragOver: () => undefined,
-      onDragEnd: () => {
-        const { payload, target, refusal } = now();
-        if (!payload) return undefined;
-        if (target)
-          return t('dropped', {
-            what: what(payload),
-            parent: describeNode(store.getState().doc, target.parentId, locale),
-          });
-        return refusal ? t('refused', { reason: refusal }) : t('droppedNowhere', { what: what(payload) });
-      },
-      onDragCancel: () => t('cancelled', { what: what(now().payload) }),
+      onDragEnd: () => (now().payload ? endText() : ended.current) || undefined,
+      onDragCancel: () => t('cancelled', { what: picked.current }),
     };
-  }, [drag, t, what, describeTarget, store, locale]);
+  }, [drag, t, what, describeTarget, endText]);
 
   const value = useMemo(() => ({ drag, canvasRoot, outlineRoot }), [drag]);
   return (
