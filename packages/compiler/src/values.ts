@@ -1,4 +1,4 @@
-import { compileExpression, ExpressionError, parseExpression } from '@tessera/expr';
+import { compileExpression, ExpressionError } from '@tessera/expr';
 import { type Path, storePaths } from '@tessera/runtime-core';
 import { CompileError } from './errors';
 
@@ -46,18 +46,18 @@ export function compileValue(
     if (isExpr(entry)) {
       dynamic = true;
       const source = entry.$expr;
-      const parsed = parseExpression(source, { scope: roots });
-      if (!parsed.ok) throw expressionIssue(at, source, parsed.errors);
+      // One parse per expression: compileExpression reports syntax and scope errors and the references.
+      let compiled: ReturnType<typeof compileExpression>;
       try {
-        const { code } = compileExpression(source, { scope: roots });
-        for (const reference of parsed.references)
-          if (!BASE_ROOTS.includes(reference.root)) locals.add(reference.root);
-        deps.push(...storePaths(parsed.references, formId));
-        return `(scope) => ${code}`;
+        compiled = compileExpression(source, { scope: roots });
       } catch (error) {
         if (error instanceof ExpressionError) throw expressionIssue(at, source, error.errors);
         throw error;
       }
+      for (const reference of compiled.references)
+        if (!BASE_ROOTS.includes(reference.root)) locals.add(reference.root);
+      deps.push(...storePaths(compiled.references, formId));
+      return `(scope) => ${compiled.code}`;
     }
     if (Array.isArray(entry)) return `[${entry.map((item, i) => walk(item, `${at}/${i}`)).join(', ')}]`;
     if (entry !== null && typeof entry === 'object' && !isI18n(entry)) {
