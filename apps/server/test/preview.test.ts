@@ -115,11 +115,18 @@ describe('live preview', () => {
       });
 
       const started = Date.now();
+      const rebuilt = readEvents(appId, (event) => event.type === 'rebuilt' && event.version === first + 1);
       const second = await saveDraft(appId, 'Changed through the draft API');
       expect(second).toBe(first + 1);
       await page.getByText('Changed through the draft API').waitFor({ timeout: 5_000 });
       const seconds = (Date.now() - started) / 1000;
       expect(seconds).toBeLessThan(5);
+      // Incremental: the home page module, the entry and index.html; never the shared runtime.
+      const event = (await rebuilt).at(-1);
+      expect(event.changed.filter((file: string) => file.startsWith('assets/page-'))).toEqual([
+        expect.stringMatching(/^assets\/page-home-\w+\.js$/),
+      ]);
+      expect(event.changed.some((file: string) => file.startsWith('assets/shared-'))).toBe(false);
       // The page reloaded itself (no test code navigated), and stayed under the preview base.
       expect(navigations).toEqual([`${server.url}/preview/${appId}/`]);
       expect(problems).toEqual({ errors: [], csp: [] });
