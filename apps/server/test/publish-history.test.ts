@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type Json, startTestServer, type TestServer } from './harness';
-import { publishAndWait, readPublishEvents } from './publish-helpers';
+import { publishAndWait, readPublishEvents, waitForPublish } from './publish-helpers';
 
 /** The hosted index.html's <title> (the app's name, so it tells the versions apart). */
 async function servedTitle(server: TestServer, appId: string): Promise<string | undefined> {
@@ -155,6 +156,39 @@ describe('publish history: rollback, failures with pointers, roles and audit', (
     expect(audit.body.entries[0].summary).toMatch(/failed: .*NoSuchWidget/);
     expect(audit.body.entries[0].actor.email).toBe(server.admin.account?.email);
   });
+
+  it('answers random publish bodies with a 4xx (or a started publish), never a 500', async () => {
+    const bodies = fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.record(
+        {
+          targets: fc.oneof(
+            fc.array(fc.oneof(fc.constantFrom('web', 'mp', 'app'), fc.string()), { maxLength: 4 }),
+            fc.jsonValue({ maxDepth: 2 }),
+          ),
+          note: fc.jsonValue({ maxDepth: 2 }),
+          serverUrl: fc.oneof(fc.webUrl(), fc.string()),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    const started: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(bodies, async (body) => {
+        const reply = await server.admin.post(`/api/apps/${appId}/publish`, body);
+        expect([202, 400, 409], reply.text).toContain(reply.status);
+        if (reply.status === 202) started.push(reply.body.publish.id);
+        else expect(reply.body.message).toEqual(expect.any(String));
+      }),
+      { numRuns: 60 },
+    );
+    for (const id of started)
+      expect((await waitForPublish(server.admin, appId, id)).status).not.toBe('running');
+    for (const id of ['not-an-id', '0123456789abcdef0123456g', '%00']) {
+      const reply = await server.admin.post(`/api/apps/${appId}/publishes/${id}/activate`);
+      expect([400, 404]).toContain(reply.status);
+    }
+  }, 40_000);
 
   it('stops serving a deleted app', async () => {
     expect((await server.admin.delete(`/api/apps/${appId}`)).status).toBe(200);

@@ -282,8 +282,11 @@ export const publishPlugin: FastifyPluginAsync = async (app) => {
       send(publishView(record, await activeId(appId)));
       if (record.status !== 'running') finish();
     };
+    let quietTicks = 0;
     const poll = setInterval(() => {
       if (!jobs.isRunning(publishId)) refresh().catch(finish);
+      // A comment line now and then keeps proxies from closing a quiet stream (a long compile step).
+      if (++quietTicks % 30 === 0 && !closed) res.write(': keep-alive\n\n');
     }, 500);
     request.raw.on('close', finish);
     refresh().catch(finish);
