@@ -23,7 +23,9 @@ function blankWith(change: (app: Record<string, unknown>) => void): string {
 }
 
 describe('tessera validate', () => {
-  const templates = readdirSync(join(root, 'templates')).map((name) => join('templates', name));
+  const templates = readdirSync(join(root, 'templates'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join('templates', entry.name));
 
   it('accepts every template', () => {
     const run = tessera('validate', ...templates);
