@@ -36,6 +36,26 @@ async function resident(): Promise<Client & { uid: string }> {
   });
 }
 
+/** A username account with the staff role (set by the builder), for the property office desk. */
+async function staffAccount(): Promise<{ username: string; password: string; client: Client }> {
+  const username = `office${process.pid}x${Date.now().toString(36)}`;
+  const password = 'password-123';
+  const signedUp = await new Client(server.url).post(`/app-api/${appId}/auth/sign-up`, {
+    username,
+    password,
+  });
+  if (signedUp.status !== 200) throw new Error(`sign-up failed: ${signedUp.status} ${signedUp.text}`);
+  const roles = await server.admin.put(`/api/apps/${appId}/auth/users/${signedUp.body.user.uid}/roles`, {
+    roles: ['staff'],
+  });
+  if (roles.status !== 200) throw new Error(`roles failed: ${roles.status} ${roles.text}`);
+  const signedIn = await new Client(server.url).post(`/app-api/${appId}/auth/sign-in`, {
+    username,
+    password,
+  });
+  return { username, password, client: new Client(server.url, { token: signedIn.body.accessToken }) };
+}
+
 const signUp = (user: Client, activityId: string) =>
   user.post(`/app-api/${appId}/functions/signUpActivity`, { data: { activityId } });
 const cancel = (user: Client, activityId: string) =>
@@ -86,6 +106,7 @@ describe('the template installs', () => {
     expect(functions.body.functions.map((f: Json) => f.name).sort()).toEqual([
       'cancelSignUp',
       'signUpActivity',
+      'updateRepair',
     ]);
     const rules = await server.admin.get(`/api/apps/${appId}/db/rules/repairs`);
     expect(rules.body.delete).toBe('false');
@@ -116,7 +137,7 @@ describe('the template installs', () => {
   });
 });
 
-describe('a resident in the browser', () => {
+describe('in the browser', () => {
   it('reads a notice with its picture from the CMS', async () => {
     const media = await server.admin.request('POST', `/api/apps/${appId}/cms/media?name=cover.png`, {
       raw: PNG,
@@ -207,6 +228,46 @@ describe('a resident in the browser', () => {
       await eventually(() => card.locator('[id^="my_repair_note_text"]').textContent()).toBe(
         '维修师傅下午 3 点上门。',
       );
+      expect(problems.csp).toEqual([]);
+      expect(problems.errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('the property office signs in, sees every request and moves one to done', async () => {
+    const staff = await staffAccount();
+    const [request] = (
+      await server.admin.post(data('repairs/query'), { filter: { location: '3 栋 2 单元 501' } })
+    ).body.data;
+    // Nobody updates requests through the database; the function checks the role and the values.
+    const direct = await staff.client.patch(`/app-api/${appId}/db/repairs/docs/${request._id}`, {
+      update: { $set: { status: 'done' } },
+    });
+    expect(direct.status).toBe(403);
+    const update = (user: Client, body: Json) =>
+      user.post(`/app-api/${appId}/functions/updateRepair`, { data: { id: request._id, ...body } });
+    expect((await update(await resident(), { status: 'done' })).body.result.code).toBe('forbidden');
+    expect((await update(staff.client, { status: 'lost' })).body.result.code).toBe('bad-status');
+    expect((await update(staff.client, { status: 'done', note: 'x'.repeat(301) })).body.result.code).toBe(
+      'bad-note',
+    );
+
+    const { page, problems, close } = await watchedPage(browser);
+    try {
+      await open(page, '/office');
+      await page.getByLabel('用户名').fill(staff.username);
+      await page.getByLabel('密码').fill(staff.password);
+      await page.locator('#office_sign_in').click();
+      await page.getByRole('link', { name: '处理 / Handle: 3 栋 2 单元 501' }).click();
+      await page.waitForURL(`**/office/${request._id}`);
+      await eventually(() => page.locator('#office_request_card').textContent()).toContain('13800000000');
+      await page.locator('#office_status-input').selectOption({ label: '已完成' });
+      await page.getByLabel('给居民的说明（选填）').fill('已更换水龙头。');
+      await page.locator('#office_save').click();
+      await eventually(() => page.locator('#office_request_status_value_done').count()).toBe(1);
+      const { body } = await server.admin.get(data(`repairs/docs/${request._id}`));
+      expect(body.data).toMatchObject({ status: 'done', note: '已更换水龙头。', phone: '13800000000' });
       expect(problems.csp).toEqual([]);
       expect(problems.errors).toEqual([]);
     } finally {
