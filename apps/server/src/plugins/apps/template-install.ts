@@ -357,6 +357,7 @@ export async function installTemplate(
       await app.appAuthSettings.save(appId, contents.auth.body);
       summary.auth = true;
     }
+    // Functions come last so that the seed writes above fire none of their database triggers.
     // The functions plugin's own repository (same store): bundles and stores an active version.
     const functions = new FunctionRepository(
       app.store,
