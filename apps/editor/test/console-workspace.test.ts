@@ -152,15 +152,18 @@ describe('console: a viewer cannot change anything', () => {
     await main().getByRole('button', { name: 'Invite', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Hand over this invitation' });
     viewerToken = (await dialog.getByTestId('invite-token').textContent()) ?? '';
+    const link = (await dialog.getByText(/\/accept-invite\?token=/).textContent()) ?? '';
     await dialog.getByRole('button', { name: 'Done' }).click();
-    const accepted = await fetch(`${harness.server.url}/api/auth/accept-invite`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: viewerToken, password: 'viewer-password-1' }),
-    });
-    expect(accepted.status).toBe(200);
+    // The invited person opens the link in their own browser and chooses a password.
     viewer = await harness.newPage();
-    await harness.signIn(viewer, 'viewer@example.test', 'viewer-password-1');
+    await viewer.goto(link);
+    await viewer.getByRole('heading', { name: 'Join Tessera' }).waitFor();
+    expect(await viewer.getByLabel('Invitation token').inputValue()).toBe(viewerToken);
+    await viewer.getByLabel('Your name').fill('Vera Viewer');
+    await viewer.getByLabel('New password').fill('viewer-password-1');
+    await viewer.getByRole('button', { name: 'Accept and sign in' }).click();
+    await viewer.getByRole('button', { name: 'Sign out' }).waitFor();
+    await viewer.waitForURL(/\/w\/[a-z0-9]+$/);
   }, 60_000);
 
   it('sees the apps with every change disabled and a reason', async () => {

@@ -1,4 +1,5 @@
 import { type ReactNode, Suspense, useState } from 'react';
+import { AcceptInvite } from '../screens/members/accept-invite';
 import { api } from './api';
 import { AppProvider, useCurrentApp } from './app-context';
 import { defineMessages, LOCALES, type Locale, useLocale, useT } from './i18n';
@@ -72,7 +73,16 @@ export function Shell(): ReactNode {
       <a className="skip-link" href="#main">
         {t('skip')}
       </a>
-      <SessionGate loading={<Loading />} signIn={(done) => <SignIn onSignedIn={done} />}>
+      <SessionGate
+        loading={<Loading />}
+        signIn={(done) =>
+          location.pathname === '/accept-invite' ? (
+            <AcceptInvite onSignedIn={done} />
+          ) : (
+            <SignIn onSignedIn={done} />
+          )
+        }
+      >
         <RoutedScreen />
       </SessionGate>
     </>

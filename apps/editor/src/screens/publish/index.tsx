@@ -69,6 +69,7 @@ const messages = defineMessages('publish', {
     activate: 'Serve this version',
     activated: 'The web now serves version {version}',
     older: 'Older',
+    newest: 'Newest',
     show: 'Details',
     running: 'A publish is running',
     streamLost: 'Lost the progress stream; checking again…',
@@ -124,6 +125,7 @@ const messages = defineMessages('publish', {
     activate: '使用此版本',
     activated: '网页现在使用版本 {version}',
     older: '更早',
+    newest: '最新',
     show: '详情',
     running: '有发布正在进行',
     streamLost: '进度连接中断，正在重新检查…',
@@ -372,6 +374,7 @@ function PublishBody({ appId, version }: { appId: string; version: number }): Re
             onActivate={activate}
             onShow={(publish) => setStarted(publish)}
             onOlder={() => setBefore(history.data?.nextBefore ?? undefined)}
+            onNewest={before ? () => setBefore(undefined) : undefined}
           />
         )}
       </section>
@@ -536,12 +539,14 @@ function HistoryTable({
   onActivate,
   onShow,
   onOlder,
+  onNewest,
 }: {
   history: History;
   denial: string | undefined;
   onActivate: (publish: Publish) => Promise<void>;
   onShow: (publish: Publish) => void;
   onOlder: () => void;
+  onNewest: (() => void) | undefined;
 }): ReactNode {
   const t = useT(messages);
   const { locale } = useLocale();
@@ -601,9 +606,14 @@ function HistoryTable({
           ))}
         </tbody>
       </table>
-      {history.nextBefore ? (
+      {history.nextBefore || onNewest ? (
         <div className="toolbar home-pager">
-          <Button onClick={onOlder}>{t('older')}</Button>
+          <Button disabled={!onNewest} onClick={onNewest}>
+            {t('newest')}
+          </Button>
+          <Button disabled={!history.nextBefore} onClick={onOlder}>
+            {t('older')}
+          </Button>
         </div>
       ) : null}
     </>
