@@ -254,15 +254,20 @@ export class AppAccounts {
     return publicUser(user);
   }
 
+  /** Users newest first; `search` matches the start of a username, phone number or uid (any case). */
   async listUsers(
     appId: string,
     skip: number,
     limit: number,
+    search?: string,
   ): Promise<{ users: PublicUser[]; total: number }> {
+    const text = search?.trim();
+    const prefix = text ? new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i') : undefined;
+    const filter = prefix ? { $or: [{ username: prefix }, { phone: prefix }, { _id: prefix }] } : {};
     const users = await this.users(appId)
-      .find({}, { sort: { createdAt: -1 }, skip, limit })
+      .find(filter, { sort: { createdAt: -1 }, skip, limit })
       .toArray();
-    return { users: users.map(publicUser), total: await this.users(appId).countDocuments({}) };
+    return { users: users.map(publicUser), total: await this.users(appId).countDocuments(filter) };
   }
 
   async setRoles(appId: string, uid: string, roles: string[]): Promise<PublicUser> {

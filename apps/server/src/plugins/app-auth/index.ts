@@ -375,7 +375,7 @@ async function builderAuthRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Querystring: { skip: number; limit: number } }>(
+  app.get<{ Querystring: { skip: number; limit: number; search?: string } }>(
     '/api/apps/:appId/auth/users',
     {
       schema: {
@@ -388,6 +388,7 @@ async function builderAuthRoutes(app: FastifyInstance): Promise<void> {
           properties: {
             skip: { type: 'integer', minimum: 0, default: 0 },
             limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+            search: { type: 'string', maxLength: 100, description: 'start of a username, phone or uid' },
           },
         },
         response: {
@@ -401,7 +402,12 @@ async function builderAuthRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       await assertAppAccess(request, appIdOf(request), 'viewer');
-      return app.appAccounts.listUsers(appIdOf(request), request.query.skip, request.query.limit);
+      return app.appAccounts.listUsers(
+        appIdOf(request),
+        request.query.skip,
+        request.query.limit,
+        request.query.search,
+      );
     },
   );
 
