@@ -48,7 +48,7 @@ describe('every page of every template opens in the simulator', () => {
         await rm(dir, { recursive: true, force: true });
       }
     }
-  });
+  }, 120_000);
 });
 
 describe('mini-program page chrome', () => {

@@ -65,7 +65,7 @@ describe.each(templates)('template %s on the web', (name) => {
       await close();
       await server.close();
     }
-  });
+  }, 120_000);
 
   it('has no serious or critical axe-core violations on any page', async () => {
     const { files } = await compile(app, { target: 'web' });
@@ -96,5 +96,5 @@ describe.each(templates)('template %s on the web', (name) => {
       await context.close();
       await server.close();
     }
-  });
+  }, 120_000);
 });
