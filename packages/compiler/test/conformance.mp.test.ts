@@ -25,30 +25,34 @@ describe('every page of every template opens in the simulator', () => {
   const templates = readdirSync(`${repo}templates`, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name);
-  it.each(templates)('%s', async (name) => {
-    const { cp, mkdtemp, readFile, rm, writeFile } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const app = JSON.parse(await readFile(`${repo}templates/${name}/app.json`, 'utf8'));
-    for (const page of app.pages as {
-      id: string;
-      root: { id: string };
-      params?: Record<string, unknown>;
-    }[]) {
-      const dir = await mkdtemp(`${tmpdir()}/tessera-template-`);
-      try {
-        await cp(`${repo}templates/${name}/app.json`, `${dir}/app.json`);
-        const params = Object.fromEntries(Object.keys(page.params ?? {}).map((key) => [key, '1']));
-        const steps = [{ expectVisible: [page.root.id, true] }];
-        await writeFile(
-          `${dir}/script.json`,
-          JSON.stringify({ description: page.id, page: page.id, params, steps }),
-        );
-        await runMpFixture(dir);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
+  it.each(templates)(
+    '%s',
+    async (name) => {
+      const { cp, mkdtemp, readFile, rm, writeFile } = await import('node:fs/promises');
+      const { tmpdir } = await import('node:os');
+      const app = JSON.parse(await readFile(`${repo}templates/${name}/app.json`, 'utf8'));
+      for (const page of app.pages as {
+        id: string;
+        root: { id: string };
+        params?: Record<string, unknown>;
+      }[]) {
+        const dir = await mkdtemp(`${tmpdir()}/tessera-template-`);
+        try {
+          await cp(`${repo}templates/${name}/app.json`, `${dir}/app.json`);
+          const params = Object.fromEntries(Object.keys(page.params ?? {}).map((key) => [key, '1']));
+          const steps = [{ expectVisible: [page.root.id, true] }];
+          await writeFile(
+            `${dir}/script.json`,
+            JSON.stringify({ description: page.id, page: page.id, params, steps }),
+          );
+          await runMpFixture(dir);
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
       }
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });
 
 describe('mini-program page chrome', () => {
