@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(async () => harness?.close());
 
 describe('the page editor', () => {
-  it('drags a Form (two Inputs and a Button) with the mouse and a Text with the keyboard, undoes and redoes, and keeps it after a reload', async () => {
+  it('drags a Form (two Inputs and a Button) with the mouse, a Heading with the keyboard, and moves it on the canvas, undoes and redoes, and keeps it after a reload', async () => {
     const appId = await createApp(harness, 'Drag test');
     const page = await harness.newPage();
     await harness.signIn(page);
@@ -66,6 +66,17 @@ describe('the page editor', () => {
     expect(await page.locator('.tsr-canvas form input').count()).toBe(2);
     ({ root } = await draft(harness, appId));
     expect(components()).toEqual(afterKeyboard);
+
+    // mouse, within the canvas: the Heading to above the welcome text
+    const heading = await center(page, '.tsr-canvas .t-heading');
+    const text = await center(page, '#home_welcome');
+    await dragTo(page, heading, { x: text.x, y: text.box.y + 3 });
+    await page.waitForFunction(() =>
+      document.querySelector('.t-page')?.firstElementChild?.classList.contains('t-heading'),
+    );
+    await saved(page);
+    ({ root } = await draft(harness, appId));
+    expect(components()).toEqual(['Heading', 'Text', 'Form']);
   }, 90_000);
 });
 
@@ -122,5 +133,21 @@ describe('editing on the canvas', () => {
     await page.keyboard.press('ArrowDown');
     await page.locator('[data-overlay-for="signup"]').waitFor();
     expect(await page.locator('[data-row-id="signup"]').getAttribute('aria-selected')).toBe('true');
+
+    // keyboard re-parenting in the outline: Space picks the row up, arrows choose, Space drops
+    await page.locator('[data-row-id="intro"] > .outline-row').click();
+    await page.keyboard.press('Space');
+    await page.locator('.drag-chip').waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('[id^="DndLiveRegion"]').textContent()).toMatch(
+      /Inside of Form “signup” \(1 of 4\)/,
+    );
+    await page.keyboard.press('Space');
+    await page.locator('.drag-chip').waitFor({ state: 'detached' });
+    await saved(page);
+    ({ root } = await draft(harness, appId));
+    expect(root.children?.map((c) => c.id)).toEqual(['signup', 'footer', copy.id]);
+    expect(root.children?.[0]?.children?.map((c) => c.id)).toEqual(['intro', 'name_field', 'echo', 'send']);
   }, 90_000);
 });

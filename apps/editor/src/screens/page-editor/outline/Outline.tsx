@@ -9,6 +9,7 @@ import {
   memo,
   type PointerEventHandler,
   type ReactNode,
+  type RefObject,
   useLayoutEffect,
   useRef,
   useState,
@@ -87,6 +88,7 @@ export function Outline({ store, rootId }: { store: EditorStore; rootId: string 
       onPointerDown={listeners?.onPointerDown as PointerEventHandler<HTMLUListElement> | undefined}
     >
       <OutlineRow store={store} id={rootId} depth={1} />
+      <OutlineDropLine store={store} tree={outlineRoot} />
     </ul>
   );
 }
@@ -174,3 +176,45 @@ const OutlineRow = memo(function OutlineRow({
     </li>
   );
 });
+
+/** The drop position in the tree: a line where the dragged nodes would land. */
+function OutlineDropLine({
+  store,
+  tree,
+}: {
+  store: EditorStore;
+  tree: RefObject<HTMLUListElement | null>;
+}): ReactNode {
+  const target = useDragState((s) => s.target);
+  const [line, setLine] = useState<{ top: number; left: number } | null>(null);
+  useLayoutEffect(() => {
+    const root = tree.current;
+    const parent = target ? store.getState().doc.nodes[target.parentId] : undefined;
+    if (!root || !target || !parent) {
+      setLine(null);
+      return;
+    }
+    const list = (target.slot === undefined ? parent.childIds : parent.slotIds?.[target.slot]) ?? [];
+    const row = (id: string) => root.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(id)}"]`);
+    const outer = root.getBoundingClientRect();
+    const parentRow = row(parent.id)?.querySelector(':scope > .outline-row');
+    const indent = (parentRow?.getBoundingClientRect().left ?? outer.left) - outer.left + 18;
+    const before = list[target.index];
+    const anchor = before ? row(before) : list.length > 0 ? row(list[list.length - 1]!) : parentRow;
+    const rect = anchor?.getBoundingClientRect();
+    if (!rect) {
+      setLine(null);
+      return;
+    }
+    setLine({ top: (before ? rect.top : rect.bottom) - outer.top, left: indent });
+  }, [target, store, tree]);
+  if (!line) return null;
+  return (
+    <li
+      className="outline-drop-line"
+      role="none"
+      aria-hidden="true"
+      style={{ top: line.top, left: line.left }}
+    />
+  );
+}
