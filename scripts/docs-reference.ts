@@ -70,7 +70,7 @@ function propType(prop: PropMeta): string {
   if (prop.type === 'enum' && prop.options)
     return `enum: ${prop.options.map((o) => `${code(o.value)} (${both(o.label)})`).join(', ')}`;
   if (prop.schema && typeof prop.schema === 'object' && (prop.type === 'array' || prop.type === 'object'))
-    return `${prop.type} (${summary(prop.schema as Json, '')})`;
+    return summary(prop.schema as Json, '');
   if (prop.options) return `${prop.type}; suggested: ${prop.options.map((o) => code(o.value)).join(', ')}`;
   return prop.type;
 }
@@ -231,6 +231,15 @@ export function summary(node: Json | boolean, file: string): string {
     const extra = node.additionalProperties;
     if (!node.properties && extra && typeof extra === 'object')
       return `map of ${summary(extra as Json, file)}`;
+    // Inline objects of the component metadata (items of a list prop, an event's detail) by their
+    // fields; definitions in schema files have their own fields table instead.
+    if (node.properties && !file) {
+      const required = new Set((node.required ?? []) as string[]);
+      const fields = Object.keys(node.properties as Json).map((name) =>
+        required.has(name) ? name : `${name}?`,
+      );
+      return `{ ${fields.join(', ')} }`;
+    }
     return 'object';
   }
   if (typeof type === 'string') return type;
