@@ -160,6 +160,36 @@ describe('a citizen in the browser', () => {
   }, 60_000);
 });
 
+describe('in English', () => {
+  it('has every text of the app in zh-CN and en', async () => {
+    const schema = (await server.admin.get(`/api/apps/${appId}`)).body.schema;
+    const missing: string[] = [];
+    const walk = (value: unknown, pointer: string) => {
+      if (Array.isArray(value)) {
+        for (const [i, item] of value.entries()) walk(item, `${pointer}/${i}`);
+      } else if (value && typeof value === 'object') {
+        const texts = (value as { $i18n?: Record<string, string> }).$i18n;
+        if (texts && !(texts['zh-CN'] && texts.en)) missing.push(pointer);
+        for (const [key, child] of Object.entries(value)) walk(child, `${pointer}/${key}`);
+      }
+    };
+    walk(schema, '');
+    expect(missing).toEqual([]);
+  });
+
+  it('serves the catalogue in English from the CMS', async () => {
+    const reply = await server.anonymous.get(
+      `/app-api/${appId}/cms/service?locale=en&filter.code=BIZ-LICENSE`,
+    );
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.body.data[0]).toMatchObject({
+      title: 'Registering a business licence',
+      materials: expect.arrayContaining(['Articles of association']),
+      fee: 'Free',
+    });
+  });
+});
+
 describe('capacity', () => {
   it('gives the last place to exactly one of two simultaneous bookings', async () => {
     const slot = { service: 'ID-RENEW', date: nextWorkingDay(2), time: '15:00' };
