@@ -204,7 +204,11 @@ export interface ChildServer {
 }
 
 /** The server in its own process (as `tessera start` runs it), for restart, multi-process and crash tests. */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
+export async function spawnServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  options: { startTimeoutMs?: number } = {},
+): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'apps/server/src/main.ts')], {
     cwd: repoRoot,
     env: {
@@ -234,7 +238,7 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`server did not start in time:\n${out}\n${err}`)),
-      30_000,
+      options.startTimeoutMs ?? 30_000,
     );
     const check = () => {
       const match = /listening on (http:\/\/\S+)/.exec(out);

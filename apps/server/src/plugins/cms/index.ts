@@ -259,6 +259,9 @@ export function createCmsPlugin(options: CmsOptions = {}): FastifyPluginAsync {
         backoffMs: options.webhookBackoffMs ?? envNumber('TESSERA_CMS_WEBHOOK_BACKOFF_MS') ?? 1000,
         timeoutMs: 10_000,
         pollMs: envNumber('TESSERA_CMS_WEBHOOK_POLL_MS') ?? 1000,
+        ...(envNumber('TESSERA_CMS_WEBHOOK_LEASE_MS')
+          ? { leaseMs: envNumber('TESSERA_CMS_WEBHOOK_LEASE_MS') }
+          : {}),
       },
       (message) => app.log.warn(message),
       {

@@ -1,6 +1,7 @@
 // Webhook deliveries: HMAC-SHA256 signed POSTs to a URL, or a run of a cloud function; retried with
 // exponential backoff, every attempt logged. The next attempt of each delivery is a row in the
-// platform store, claimed by deleting it, so a restarted (or another) server process finishes it.
+// platform store; a process claims it by moving its time past a lease, so a restarted (or another)
+// server process makes pending attempts, including one whose process stopped half-way.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Document, Store } from '@tessera/store';
 import { timeOrderedId } from '../../ids';
@@ -65,6 +66,11 @@ export interface WebhookSettings {
   timeoutMs: number;
   /** How often the store is checked for due retries (those of earlier or other processes). */
   pollMs?: number;
+  /**
+   * How long a claimed attempt is held: if its process stops before recording it, another makes it
+   * after this. Default: the longest attempt (a function may run 60 s) plus 30 s.
+   */
+  leaseMs?: number;
 }
 
 /** Runs a function of the app for a webhook; resolves with the outcome (never throws for a failed run). */
@@ -92,6 +98,7 @@ export class WebhookDispatcher {
   private polling = false;
   private closed = false;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly leaseMs: number;
 
   constructor(
     private readonly store: Store,
@@ -99,6 +106,7 @@ export class WebhookDispatcher {
     private readonly log: (message: string) => void,
     private readonly hooks: { runFunction?: RunFunction; onEvent?: OnCmsEvent } = {},
   ) {
+    this.leaseMs = settings.leaseMs ?? Math.max(settings.timeoutMs, 60_000) + 30_000;
     this.poller = setInterval(() => this.pollDue(), settings.pollMs ?? 1000);
     this.poller.unref();
   }
@@ -144,14 +152,22 @@ export class WebhookDispatcher {
     return this.store.platform().collection<RetryDoc>(RETRIES);
   }
 
-  /** Takes the retry row (only one process wins the delete) and makes that attempt. */
+  /**
+   * Takes the retry row by moving its time to the end of a lease (only one process's update
+   * matches `at`) and makes that attempt; if this process stops before it is recorded, the row
+   * falls due again when the lease ends and another process makes it.
+   */
   private claim(deliveryId: string, at: string): void {
     if (this.closed) return;
     const work = (async () => {
       const row = await this.retries().findOne({ _id: deliveryId, at });
       if (!row) return;
-      const { deletedCount } = await this.retries().deleteOne({ _id: deliveryId, at });
-      if (deletedCount !== 1) return;
+      const lease = new Date(Date.now() + this.leaseMs).toISOString();
+      const { modifiedCount } = await this.retries().updateOne(
+        { _id: deliveryId, at },
+        { $set: { at: lease } },
+      );
+      if (modifiedCount !== 1) return;
       await this.attempt(row.appId, deliveryId, row.attempt);
     })().catch((error) =>
       this.log(`webhook delivery ${deliveryId}: attempt failed to run: ${(error as Error).message}`),
@@ -178,7 +194,10 @@ export class WebhookDispatcher {
   private async attempt(appId: string, deliveryId: string, n: number): Promise<void> {
     const db = this.store.app(appId);
     const delivery = await db.collection<DeliveryDoc>(DELIVERIES).findOne({ _id: deliveryId });
-    if (!delivery || delivery.state !== 'pending') return;
+    if (delivery?.state !== 'pending') {
+      await this.retries().deleteOne({ _id: deliveryId });
+      return;
+    }
     const hook = await db.collection<WebhookDoc>(WEBHOOKS).findOne({ _id: delivery.webhookId });
     const started = Date.now();
     const outcome: { status: number | null; error?: string; requestId?: string } = hook
@@ -196,7 +215,7 @@ export class WebhookDispatcher {
     if (!ok && !last) {
       // Stored before the log line: a process stopped in between retries rather than losing the delivery.
       const at = new Date(Date.now() + this.settings.backoffMs * 2 ** (n - 1)).toISOString();
-      await this.retries().insertOne({ _id: deliveryId, appId, attempt: n + 1, at });
+      await this.retries().updateOne({ _id: deliveryId }, { $set: { attempt: n + 1, at } });
       this.later(deliveryId, at);
     }
     await db
@@ -205,6 +224,7 @@ export class WebhookDispatcher {
         { _id: deliveryId },
         { $push: { attempts: attempt }, $set: { state: ok ? 'delivered' : last ? 'failed' : 'pending' } },
       );
+    if (ok || last) await this.retries().deleteOne({ _id: deliveryId });
   }
 
   private later(deliveryId: string, at: string): void {
