@@ -16,6 +16,8 @@ export type Step =
   | { expectText: [NodeRef, string] }
   /** The validation message shown under a form field ('' when valid). */
   | { expectFieldError: [NodeRef, string] }
+  /** The node (a QRCode, error level M) draws the QR code of this text. */
+  | { expectQr: [NodeRef, string] }
   /** Whether the node is rendered at all. */
   | { expectVisible: [NodeRef, boolean] }
   /** How many copies of the node are rendered (repeats). */

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { qrDataUri } from '@tessera/components/qr';
 import { createApp } from '../../../apps/server/test/app-data-helpers';
 import { startTestServer, type TestServer } from '../../../apps/server/test/harness';
 import { compile } from '../src/index';
@@ -249,6 +250,7 @@ async function play(
   comp: SimNode & {
     instance: {
       $page: { store: { get(path: string[]): unknown }; app: { store: { get(path: string[]): unknown } } };
+      data: Record<string, unknown>;
     };
   },
   device: Device,
@@ -275,6 +277,14 @@ async function play(
     );
   } else if ('expectText' in step) {
     equal(text(find(comp, step.expectText[0])), step.expectText[1], 'text');
+  } else if ('expectQr' in step) {
+    // The simulator does not reflect an <image>'s src into the DOM: look for the computed data
+    // URI among the page's data keys (rows included) once the node is there.
+    find(comp, step.expectQr[0]);
+    const values = (data: unknown): unknown[] =>
+      data !== null && typeof data === 'object' ? Object.values(data).flatMap(values) : [data];
+    const wanted = qrDataUri(step.expectQr[1], 'M');
+    equal(values(comp.instance.data).includes(wanted), true, `QR code of "${step.expectQr[1]}"`);
   } else if ('expectVisible' in step) {
     const id = typeof step.expectVisible[0] === 'string' ? step.expectVisible[0] : step.expectVisible[0].id;
     equal(comp.querySelectorAll(`#${id}`).length > 0, step.expectVisible[1], 'visible');

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { catalogue } from '@tessera/components';
+import { qrShape } from '@tessera/components/qr';
 import { type AppSchema, migrateApp, validateApp } from '@tessera/schema';
 import type { Browser, Page } from 'playwright-core';
 import { createApp } from '../../../apps/server/test/app-data-helpers';
@@ -184,6 +185,10 @@ async function play(page: Page, step: Step, answers: boolean[]): Promise<void> {
       async () => text(await (await element(page, ref, '.t-field__error')).textContent()),
       expected,
     );
+  } else if ('expectQr' in step) {
+    const [ref, value] = step.expectQr;
+    const drawn = async () => (await (await element(page, ref, 'path')).getAttribute('d')) ?? '';
+    await eventually('QR code', drawn, qrShape(value, 'M')?.path ?? '');
   } else if ('expectVisible' in step) {
     const { css } = selector(step.expectVisible[0]);
     await eventually('visible', async () => (await page.locator(css).count()) > 0, step.expectVisible[1]);

@@ -1,3 +1,4 @@
+import { type QrLevel, qrDataUri } from '@tessera/components/qr';
 import {
   type Locals,
   overlaps,
@@ -20,7 +21,7 @@ export interface BindingSpec {
   error?: [string, string];
   /** UI state kept for a node: [nodeId, name, initial]. */
   ui?: [string, string, unknown];
-  derive?: 'isEmpty' | 'isActive' | 'tableHeads' | 'tableRows' | 'options';
+  derive?: 'isEmpty' | 'isActive' | 'tableHeads' | 'tableRows' | 'options' | 'qrcode';
   rpx?: boolean;
   /** Id of the Form around the node: `form.<field>` in the value reads its values. */
   form?: string;
@@ -173,6 +174,16 @@ function derive(page: PageRuntime, how: NonNullable<BindingSpec['derive']>, valu
   switch (how) {
     case 'isEmpty':
       return !Array.isArray(value) || value.length === 0;
+    case 'qrcode': {
+      const qr = (value ?? {}) as Record<string, unknown>;
+      const text = (key: string) => (typeof qr[key] === 'string' ? (qr[key] as string) : undefined);
+      return qrDataUri(
+        toText(qr.value),
+        (text('errorLevel') ?? 'M') as QrLevel,
+        text('color'),
+        text('backgroundColor'),
+      );
+    }
     case 'options':
       return Array.isArray(value)
         ? value.map((option) => ({ label: label(option?.label), value: option?.value ?? null }))

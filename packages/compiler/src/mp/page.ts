@@ -425,6 +425,15 @@ export function generatePage(page: PageSchema, pageIndex: number, options: MpPag
         return addBinding(inner, { kind: '"raw"', derive: '"options"', value: options.code }, options.deps);
       };
     }
+    if (node.component === 'QRCode') {
+      derived.image = () => {
+        const props = Object.fromEntries(
+          ['value', 'errorLevel', 'color', 'backgroundColor'].map((prop) => [prop, propValue(prop) ?? null]),
+        );
+        const qr = compileValue(props, inner.roots, `${pointer}/props`, form);
+        return addBinding(inner, { kind: '"raw"', derive: '"qrcode"', value: qr.code }, qr.deps);
+      };
+    }
     for (const child of [...(node.children ?? []), ...Object.values(node.slots ?? {}).flat()])
       if (child) parents.set(child.id, node);
     const wxml = impl.wxml(ctx);

@@ -43,8 +43,10 @@ export const Image: MpComponent = {
 };
 
 export const QRCode: MpComponent = {
-  // No canvas drawing offline: the value is shown as text for now (see README).
-  wxml: (c) =>
-    `<view${c.root('t-qrcode')} aria-label="${c.attr('alt')}"><text>${c.text('value')}</text></view>`,
-  wxss: '.t-qrcode{padding:16rpx;border:1px dashed var(--t-border);word-break:break-all;}',
+  // `image` is a data URI of the same SVG the web draws, computed by the runtime from the props.
+  wxml: (c) => {
+    const size = Number(c.literal('size') ?? 160) * 2;
+    return `<image${c.root('t-qrcode', `width:${size}rpx;height:${size}rpx`)} src="${c.attr('image')}" mode="aspectFit" aria-role="img" aria-label="${c.attr('alt') || c.attr('value')}"></image>`;
+  },
+  wxss: '.t-qrcode{display:block;max-width:100%;}',
 };

@@ -22,7 +22,7 @@ body{margin:0;font-family:var(--t-font-family);font-size:var(--t-font-size);colo
 .t-image{display:block;max-width:100%}
 .t-preview{position:fixed;inset:0;background:rgba(0,0,0,.85);display:flex;align-items:center;justify-content:center;z-index:50}
 .t-preview img{max-width:95vw;max-height:90vh}
-.t-qrcode{margin:0;padding:8px;border:1px dashed var(--t-border);word-break:break-all}
+.t-qrcode{display:block;margin:0;max-width:100%;height:auto}.t-qrcode--empty{padding:8px;border:1px dashed var(--t-border);word-break:break-all}
 .t-container{display:flex;flex-direction:column}.t-container--horizontal{flex-direction:row}
 .t-scroll{overflow:auto}
 .t-row{display:flex}.t-column{min-width:0}
