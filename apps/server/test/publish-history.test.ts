@@ -180,7 +180,7 @@ describe('publish history: rollback, failures with pointers, roles and audit', (
         if (reply.status === 202) started.push(reply.body.publish.id);
         else expect(reply.body.message).toEqual(expect.any(String));
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
     for (const id of started)
       expect((await waitForPublish(server.admin, appId, id)).status).not.toBe('running');
@@ -189,6 +189,36 @@ describe('publish history: rollback, failures with pointers, roles and audit', (
       expect([400, 404]).toContain(reply.status);
     }
   }, 40_000);
+
+  it('fails a publish left running by a stopped server once its heartbeat is old', async () => {
+    const publishes = server.app.store.platform().collection('publishes');
+    const template = await publishes.findOne({ _id: first.id });
+    const orphan = (updatedAt: string, _id: string) => ({
+      ...template,
+      _id,
+      status: 'running',
+      result: null,
+      finishedAt: null,
+      runner: 'a-server-that-stopped',
+      updatedAt,
+    });
+    const old = new Date(Date.now() - 120_000).toISOString();
+    await publishes.insertOne(orphan(old, '0fffffffffff000000000001'));
+    const reported = await server.admin.get(`/api/apps/${appId}/publishes/0fffffffffff000000000001`);
+    expect(reported.body.publish).toMatchObject({
+      status: 'failed',
+      error: { message: expect.stringMatching(/stopped/) },
+    });
+    // A fresh heartbeat from another process still counts as running and blocks a second publish.
+    await publishes.insertOne(orphan(new Date().toISOString(), '0fffffffffff000000000002'));
+    const blocked = await server.admin.post(`/api/apps/${appId}/publish`, { targets: ['web'] });
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.publishId).toBe('0fffffffffff000000000002');
+    await publishes.updateOne({ _id: '0fffffffffff000000000002' }, { $set: { updatedAt: old } });
+    const started = await server.admin.post(`/api/apps/${appId}/publish`, { targets: ['web'] });
+    expect(started.status).toBe(202);
+    expect((await waitForPublish(server.admin, appId, started.body.publish.id)).status).toBe('succeeded');
+  }, 30_000);
 
   it('stops serving a deleted app', async () => {
     expect((await server.admin.delete(`/api/apps/${appId}`)).status).toBe(200);

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { httpError } from '../../errors';
-import { timeOrderedId } from '../../ids';
+import { randomId, timeOrderedId } from '../../ids';
 import { appParams, errorResponse, idPattern } from '../../schemas';
 import { loadApp } from '../apps/drafts';
 import { recordAudit } from '../audit/record';
@@ -23,8 +23,8 @@ import {
   type SiteRecord,
 } from './records';
 
-/** A running publish not written to for this long belongs to a server that stopped mid-build. */
-const STALE_MS = 10 * 60_000;
+/** A running publish without a heartbeat for this long belongs to a server that stopped mid-build. */
+const STALE_MS = 60_000;
 
 const publishParams = {
   type: 'object',
@@ -45,6 +45,8 @@ export const publishPlugin: FastifyPluginAsync = async (app) => {
   const sites = () => app.store.platform().collection<SiteRecord>(PUBLISH_SITES);
   await publishes().createIndex({ appId: 1, _id: -1 });
   const jobs = new PublishJobs();
+  // Tells this process's publishes from those of other processes (or of an earlier run of this one).
+  const runner = randomId();
   const streams = new Set<FastifyReply>();
   app.addHook('preClose', async () => {
     for (const stream of streams) stream.raw.end();
@@ -56,7 +58,8 @@ export const publishPlugin: FastifyPluginAsync = async (app) => {
   /** A publish whose server stopped mid-build would stay 'running' forever: it is failed instead. */
   const settled = async (record: PublishRecord): Promise<PublishRecord> => {
     if (record.status !== 'running' || jobs.isRunning(record._id)) return record;
-    if (Date.now() - Date.parse(record.updatedAt) < STALE_MS) return record;
+    const ownedHere = record.runner === runner;
+    if (!ownedHere && Date.now() - Date.parse(record.updatedAt) < STALE_MS) return record;
     const changes = {
       status: 'failed' as const,
       finishedAt: new Date().toISOString(),
@@ -147,14 +150,28 @@ export const publishPlugin: FastifyPluginAsync = async (app) => {
         createdBy: builder.accountId,
         createdByEmail: builder.email,
         updatedAt: now,
+        runner,
         finishedAt: null,
         serverUrl: request.body.serverUrl ?? origin,
       };
       await publishes().insertOne(record);
       const schema = JSON.parse(draft.schemaJson) as unknown;
+      // Shows other processes that this publish is alive while it waits or runs a long step.
+      const heartbeat = setInterval(() => {
+        publishes()
+          .updateOne(
+            { _id: record._id, status: 'running' },
+            { $set: { updatedAt: new Date().toISOString() } },
+          )
+          .catch(() => undefined);
+      }, 10_000);
+      heartbeat.unref();
       jobs.start(
         record._id,
-        () => runPublish({ request, record: structuredClone(record), schema, origin, jobs }),
+        () =>
+          runPublish({ request, record: structuredClone(record), schema, origin, jobs }).finally(() =>
+            clearInterval(heartbeat),
+          ),
         (error) => request.log.error({ err: error, publishId: record._id }, 'publish job crashed'),
       );
       return reply.status(202).send({ publish: publishView(record, null) });

@@ -82,8 +82,10 @@ export type PublishRecord = {
   createdAt: string;
   createdBy: string;
   createdByEmail: string;
-  /** Last progress write: a running publish not updated for long belongs to a server that stopped. */
+  /** Last progress write or heartbeat: a running publish not updated for long belongs to a server that stopped. */
   updatedAt: string;
+  /** The server process (plugin instance) running the build. */
+  runner: string;
   finishedAt: string | null;
   /** Server the mini-program and app builds talk to. */
   serverUrl: string;
