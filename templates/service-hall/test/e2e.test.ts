@@ -48,7 +48,7 @@ beforeAll(async () => {
   if (!('files' in output) || !output.files) throw new Error('the web build gave no files');
   site = await serveFiles(output.files as Record<string, string>, { proxy: server.url });
   browser = await launchBrowser();
-}, 60_000);
+}, 90_000);
 
 afterAll(async () => {
   await browser?.close();
