@@ -209,9 +209,16 @@ export const functionsPlugin: FastifyPluginAsync = fp(
     app.addHook('onReady', async () => {
       await syncSchedules();
     });
+    // Runs started by writes and CMS events: close waits for them, so no invocation outlives the pool.
+    const running = new Set<Promise<unknown>>();
+    const track = (work: Promise<unknown>) => {
+      running.add(work);
+      void work.finally(() => running.delete(work));
+    };
     app.addHook('onClose', async () => {
       clearInterval(syncTimer);
       scheduler.stop();
+      await Promise.allSettled([...running]);
       if (pool) await (await pool).close();
     });
 
@@ -233,12 +240,6 @@ export const functionsPlugin: FastifyPluginAsync = fp(
         ),
       );
     };
-    // Runs started by writes and CMS events: close waits for them, so no invocation outlives the pool.
-    const running = new Set<Promise<unknown>>();
-    const track = (work: Promise<unknown>) => {
-      running.add(work);
-      void work.finally(() => running.delete(work));
-    };
     app.onAppDataChange((change) => {
       if (!subscribers.mayWatch(change.appId, 'database', change.collection)) return;
       // Read an update's result now, before a later write of the same caller can change it.
@@ -258,10 +259,6 @@ export const functionsPlugin: FastifyPluginAsync = fp(
         })().catch((error) => app.log.warn({ err: error }, 'database trigger failed to start')),
       );
     });
-    app.addHook('onClose', async () => {
-      await Promise.allSettled([...running]);
-    });
-
     app.decorate('functions', {
       fireTrigger: (appId, trigger) => {
         const work = fireTrigger(appId, trigger);
