@@ -39,6 +39,11 @@ export interface ConformanceScript {
    * replaces app.json's), applies these security-rule presets, and builds with that server.
    */
   server?: { collections?: Record<string, string> };
+  /**
+   * Locale to run in (default the app's default): the web build is compiled with it (compile's
+   * `locale` option), the mini-program runs on a phone set to that language.
+   */
+  locale?: string;
   /** Page to open (default the home page) and its route params. */
   page?: string;
   params?: Record<string, string>;

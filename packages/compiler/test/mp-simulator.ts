@@ -169,14 +169,20 @@ export async function runMpFixture(dir: string, options: { language?: string } =
   const outDir = await mkdtemp(join(tmpdir(), 'tessera-mp-'));
   try {
     const serverUrl = script.server ? await serverFor(app, script.server) : undefined;
-    await compile(app, { target: 'mp', outDir, mode: 'development', ...(serverUrl ? { serverUrl } : {}) });
+    await compile(app, {
+      target: 'mp',
+      outDir,
+      mode: 'development',
+      ...(script.locale ? { locale: script.locale } : {}),
+      ...(serverUrl ? { serverUrl } : {}),
+    });
     installDom();
     const device: Device = {
       toasts: [],
       navigations: [],
       modalAnswers: [],
       titles: [],
-      language: options.language ?? 'en',
+      language: options.language ?? script.locale?.replace('-', '_') ?? 'en',
     };
     const appJson = JSON.parse(await readFile(join(outDir, 'app.json'), 'utf8'));
     const common = require(join(outDir, 'common/runtime.js'));

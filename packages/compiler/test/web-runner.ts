@@ -32,6 +32,7 @@ export async function runWebFixture(
   const output = await compileWeb(app, {
     mode: 'production',
     inspect: true,
+    ...(script.locale ? { locale: script.locale } : {}),
     ...(tessera ? { serverUrl: '/' } : {}),
   });
   const server = await serveFiles(output.files, tessera ? { proxy: tessera } : {});

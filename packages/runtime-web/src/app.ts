@@ -69,11 +69,27 @@ export function startApp(
   const runtime = new AppRuntime(entry.app, {
     platform,
     services: options.services ?? offlineServices(),
-    ...(options.locale ? { locale: options.locale } : {}),
+    locale: options.locale ?? pageLocale(entry.app.locales) ?? entry.app.locales.default,
   });
   const root = createRoot(container);
   root.render(h(AppView, { entry, runtime, router, feedback, probe: options.probe, current, prefix }));
   return { unmount: () => root.unmount() };
+}
+
+/**
+ * The locale the app was built for: `index.html` carries it as `<html lang>` (compile's `locale`
+ * option), when it is one of the app's locales (exactly, or by language: zh for zh-CN).
+ */
+function pageLocale(locales: { default: string; supported: readonly string[] }): string | undefined {
+  const lang = typeof document === 'undefined' ? '' : document.documentElement.lang.toLowerCase();
+  if (!lang) return undefined;
+  const supported = locales.supported.includes(locales.default)
+    ? locales.supported
+    : [locales.default, ...locales.supported];
+  return (
+    supported.find((locale) => locale.toLowerCase() === lang) ??
+    supported.find((locale) => locale.split('-')[0]?.toLowerCase() === lang.split('-')[0])
+  );
 }
 
 interface AppViewProps {
