@@ -18,7 +18,8 @@ export class ApiError extends Error {
   }
 }
 
-function csrfToken(): string | undefined {
+/** The CSRF token the server set at sign-in, to echo in the x-csrf-token header. */
+export function csrfToken(): string | undefined {
   const match = /(?:^|;\s*)tessera_csrf=([^;]+)/.exec(document.cookie);
   return match?.[1] ? decodeURIComponent(match[1]) : undefined;
 }

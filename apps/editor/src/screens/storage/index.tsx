@@ -1,7 +1,39 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
+import { useCurrentApp } from '../../app/app-context';
+import { useT } from '../../app/i18n';
 import type { ScreenProps } from '../../app/routes';
+import { Browser } from './browser';
+import { messages } from './messages';
+import { StorageRules } from './rules';
+import './storage.css';
 
-/** Placeholder until this screen is built (see src/screens/README.md). */
-export default function Screen(_props: ScreenProps): ReactNode {
-  return <p>storage</p>;
+/** Storage: the app's files by folder (upload, preview, temporary URLs, delete) and its rules. */
+export default function StorageScreen({ params }: ScreenProps): ReactNode {
+  const appId = params.appId ?? '';
+  const t = useT(messages);
+  const { role } = useCurrentApp();
+  const [tab, setTab] = useState<'files' | 'rules'>('files');
+  return (
+    <div className="storage-screen">
+      <h1>{t('title')}</h1>
+      <div className="data-tabs" role="tablist">
+        {(['files', 'rules'] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            onClick={() => setTab(name)}
+          >
+            {t(name)}
+          </button>
+        ))}
+      </div>
+      {tab === 'files' ? (
+        <Browser appId={appId} writable={role !== undefined && role !== 'viewer'} />
+      ) : (
+        <StorageRules appId={appId} writable={role === 'owner' || role === 'developer'} />
+      )}
+    </div>
+  );
 }

@@ -630,6 +630,46 @@ function builderUploadRoute(
   adapter: StorageAdapter,
   settings: { maxFileSize: number; allowedTypes: string[] },
 ): void {
+  app.post<{ Params: { appId: string }; Body: { path: string; maxAge?: number } }>(
+    '/api/apps/:appId/storage/temp-url',
+    {
+      schema: {
+        tags: ['storage (builder)'],
+        summary: 'A temporary download URL (signed, expiring) of any file of the app, for the console',
+        params: { ...appParams, additionalProperties: false },
+        body: {
+          type: 'object',
+          required: ['path'],
+          additionalProperties: false,
+          properties: {
+            path: { type: 'string', maxLength: 600 },
+            maxAge: { type: 'integer', minimum: 60, maximum: 7 * 24 * 3600, default: 3600 },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: { url: { type: 'string' }, expiresAt: { type: 'string' } },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const access = await assertAppAccess(request, request.params.appId, 'viewer');
+      const cloudPath = checked(() => checkCloudPath(request.body.path), '/path');
+      const record = await files(app, access.appId).findOne({ _id: cloudPath });
+      if (!record)
+        throw httpError(404, `No file at "${cloudPath}"`, [{ pointer: '/path', message: 'no such file' }]);
+      const expiresAt = Date.now() + (request.body.maxAge ?? 3600) * 1000;
+      const query = signDownload(app.secrets.urlSecret, access.appId, cloudPath, expiresAt);
+      return {
+        url: `${request.protocol}://${request.host}/app-api/${access.appId}/storage/download?${query}`,
+        expiresAt: new Date(expiresAt).toISOString(),
+      };
+    },
+  );
+
   app.post<{ Params: { appId: string }; Querystring: { path?: string } }>(
     '/api/apps/:appId/storage/files',
     {
