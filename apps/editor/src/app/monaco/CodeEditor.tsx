@@ -56,6 +56,9 @@ export function CodeEditor({
   const latest = useRef({ onChange, onProblems, value });
   latest.current = { onChange, onProblems, value };
   const [ready, setReady] = useState(false);
+  // texts the editor itself reported since React last caught up: a `value` among them is not an
+  // outside change (typing runs ahead of React's renders; resetting the model would jump the cursor)
+  const emitted = useRef(new Set<string>());
   const [problems, setProblems] = useState<CodeProblem[]>([]);
   const problemsId = useId();
 
@@ -82,6 +85,7 @@ export function CodeEditor({
       });
       const changes = model.onDidChangeContent(() => {
         const next = model.getValue();
+        emitted.current.add(next);
         if (next !== latest.current.value) latest.current.onChange(next);
       });
       const markers = monaco.editor.onDidChangeMarkers((uris) => {
@@ -119,17 +123,14 @@ export function CodeEditor({
     if (!current) return;
     if (declarations !== undefined) setDeclarations(current.setup, declarations);
     const model = current.editor.getModel();
-    if (model && model.getValue() !== value) model.setValue(value);
+    if (!model) return;
+    if (model.getValue() === value) emitted.current.clear();
+    else if (!emitted.current.has(value)) model.setValue(value);
   }, [value, declarations, ready]);
 
   return (
     <div className="code-field">
-      <div
-        ref={host}
-        className="code-editor"
-        style={{ height }}
-        data-ready={ready || undefined}
-      />
+      <div ref={host} className="code-editor" style={{ height }} data-ready={ready || undefined} />
       {problems.length > 0 ? (
         <ul id={problemsId} className="expr-errors" aria-live="polite">
           {problems.map((p) => (

@@ -38,6 +38,9 @@ export function ExpressionEditor({
   const latest = useRef({ onChange, scope, value });
   latest.current = { onChange, scope, value };
   const [ready, setReady] = useState(false);
+  // texts the editor itself reported since React last caught up: a `value` among them is not an
+  // outside change (typing runs ahead of React's renders; resetting the model would jump the cursor)
+  const emitted = useRef(new Set<string>());
   const errorsId = useId();
   const diagnostics = useMemo(() => (value.trim() ? diagnoseExpression(value, scope) : []), [value, scope]);
 
@@ -81,6 +84,7 @@ export function ExpressionEditor({
       };
       const changes = model.onDidChangeContent(() => {
         const next = model.getValue();
+        emitted.current.add(next);
         if (next !== latest.current.value) latest.current.onChange(next);
       });
       const sizes = editor.onDidContentSizeChange(fit);
@@ -110,11 +114,12 @@ export function ExpressionEditor({
     const model = current.editor.getModel();
     if (!model) return;
     current.setup.modelScopes.set(model, scope);
-    if (model.getValue() !== value) model.setValue(value);
+    if (model.getValue() === value) emitted.current.clear();
+    else if (!emitted.current.has(value)) model.setValue(value);
     current.editor.updateOptions({ ariaLabel: label });
     // the help text and the errors describe monaco's own text box
     const described = [describedBy, diagnostics.length ? errorsId : undefined].filter(Boolean).join(' ');
-    const textbox = current.editor.getDomNode()?.querySelector('textarea');
+    const textbox = current.editor.getDomNode()?.querySelector('[role="textbox"], textarea');
     if (described) textbox?.setAttribute('aria-describedby', described);
     else textbox?.removeAttribute('aria-describedby');
     current.setup.monaco.editor.setModelMarkers(
@@ -133,11 +138,7 @@ export function ExpressionEditor({
 
   return (
     <div className="expr-field">
-      <div
-        ref={host}
-        className="expr-editor"
-        data-ready={ready || undefined}
-      />
+      <div ref={host} className="expr-editor" data-ready={ready || undefined} />
       {diagnostics.length > 0 ? (
         <ul id={errorsId} className="expr-errors" role="alert">
           {diagnostics.map((d) => (

@@ -110,9 +110,11 @@ function ActionListEditor({
     const target = ref.current?.querySelector<HTMLElement>(
       `:scope > li[data-index="${focus.index}"] [data-control="${focus.control}"]`,
     );
+    // at the top or bottom the button pressed is disabled: keep the focus on the other one
+    const other = focus.control === 'up' ? 'down' : focus.control === 'down' ? 'up' : 'type';
     (target?.hasAttribute('disabled')
       ? ref.current?.querySelector<HTMLElement>(
-          `:scope > li[data-index="${focus.index}"] [data-control="type"]`,
+          `:scope > li[data-index="${focus.index}"] [data-control="${other}"]`,
         )
       : target
     )?.focus();

@@ -159,7 +159,11 @@ export function ValueField(props: ValueFieldProps): ReactNode {
           label={t('exprLabel', { label })}
           describedBy={hint ? hintId : undefined}
           autoFocus={toggled}
-          onCommit={(source) => onChange(source ? { $expr: source } : undefined)}
+          onCommit={(source) => {
+            // a cleared expression stays an (empty) expression field until switched back
+            if (!source) setForced(true);
+            onChange(source ? { $expr: source } : undefined);
+          }}
         />
       ) : (
         <LiteralEditor {...props} id={id} describedBy={hint ? hintId : undefined} />
