@@ -85,3 +85,22 @@ describe('view keys and setData paths', () => {
     ]);
   });
 });
+
+describe('choice options', () => {
+  it('carry an option’s disabled flag to the template (radio and checkbox disabled="{{item.disabled}}")', () => {
+    const page = open({
+      options: [
+        { label: 'Morning', value: 'am' },
+        { label: 'Afternoon (full)', value: 'pm', disabled: true },
+      ],
+    });
+    const data = computeView(page, {
+      bindings: [{ key: 'b0', kind: 'raw', value: expr('state.options'), derive: 'options', deps: [] }],
+      repeats: [],
+    });
+    expect(data.b0).toEqual([
+      { label: 'Morning', value: 'am', disabled: false },
+      { label: 'Afternoon (full)', value: 'pm', disabled: true },
+    ]);
+  });
+});

@@ -186,7 +186,11 @@ function derive(page: PageRuntime, how: NonNullable<BindingSpec['derive']>, valu
     }
     case 'options':
       return Array.isArray(value)
-        ? value.map((option) => ({ label: label(option?.label), value: option?.value ?? null }))
+        ? value.map((option) => ({
+            label: label(option?.label),
+            value: option?.value ?? null,
+            disabled: option?.disabled === true,
+          }))
         : [];
     case 'tableHeads':
       return Array.isArray(value) ? value.map((column) => label(column?.title ?? column?.field)) : [];

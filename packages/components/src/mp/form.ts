@@ -78,7 +78,7 @@ export const RadioGroup: MpComponent = {
     frame(
       c,
       't-radio-field',
-      `<radio-group class="t-choices"${c.field().change('change')}><label wx:for="${c.attr('options')}" wx:key="value" class="t-choice"><radio value="{{item.value}}" checked="{{item.value === ${c.field().key}}}"></radio><text>{{item.label}}</text></label></radio-group>`,
+      `<radio-group class="t-choices"${c.field().change('change')}><label wx:for="${c.attr('options')}" wx:key="value" class="t-choice"><radio value="{{item.value}}" checked="{{item.value === ${c.field().key}}}" disabled="{{item.disabled}}"></radio><text>{{item.label}}</text></label></radio-group>`,
     ),
   wxss: '.t-choices{display:flex;flex-wrap:wrap;gap:16rpx;}.t-choice{display:flex;align-items:center;}',
 };
@@ -88,7 +88,7 @@ export const CheckboxGroup: MpComponent = {
     frame(
       c,
       't-checkbox-field',
-      `<checkbox-group class="t-choices"${c.field().change('change')}><label wx:for="${c.attr('options')}" wx:key="value" class="t-choice"><checkbox value="{{item.value}}"></checkbox><text>{{item.label}}</text></label></checkbox-group>`,
+      `<checkbox-group class="t-choices"${c.field().change('change')}><label wx:for="${c.attr('options')}" wx:key="value" class="t-choice"><checkbox value="{{item.value}}" disabled="{{item.disabled}}"></checkbox><text>{{item.label}}</text></label></checkbox-group>`,
     ),
   wxss: '',
 };

@@ -194,7 +194,7 @@ export function RadioGroup(c: WebComponentProps) {
               type: 'radio',
               name: `${ids.input}`,
               id: i === 0 ? ids.input : undefined,
-              disabled: c.props.disabled === true,
+              disabled: c.props.disabled === true || option.disabled === true,
               checked: Object.is(c.field.value, option.value),
               onChange: () => c.field.set(option.value),
             }),
@@ -224,7 +224,10 @@ export function CheckboxGroup(c: WebComponentProps) {
             h('input', {
               type: 'checkbox',
               id: i === 0 ? ids.input : undefined,
-              disabled: c.props.disabled === true || (!checked && max > 0 && chosen.length >= max),
+              disabled:
+                c.props.disabled === true ||
+                option.disabled === true ||
+                (!checked && max > 0 && chosen.length >= max),
               checked,
               onChange: () =>
                 c.field.set(

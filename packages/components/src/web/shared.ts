@@ -30,14 +30,20 @@ export function tappable(c: WebComponentProps, event = 'tap') {
 export interface Option {
   label: string;
   value: unknown;
+  /** The option is shown but cannot be chosen. */
+  disabled?: boolean;
 }
 
-/** Options as `{ label, value }`; plain strings or numbers are their own label. */
+/** Options as `{ label, value, disabled? }`; plain strings or numbers are their own label. */
 export function options(value: unknown): Option[] {
   if (!Array.isArray(value)) return [];
-  return value.map((entry) =>
-    entry !== null && typeof entry === 'object'
-      ? { label: str((entry as Option).label ?? (entry as Option).value), value: (entry as Option).value }
-      : { label: str(entry), value: entry },
-  );
+  return value.map((entry) => {
+    if (entry === null || typeof entry !== 'object') return { label: str(entry), value: entry };
+    const option = entry as Option;
+    return {
+      label: str(option.label ?? option.value),
+      value: option.value,
+      ...(option.disabled === true ? { disabled: true } : {}),
+    };
+  });
 }
