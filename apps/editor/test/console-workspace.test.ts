@@ -136,6 +136,23 @@ describe('console: workspaces, apps and members', () => {
     await main().getByRole('button', { name: 'New app' }).waitFor();
   });
 
+  it('works with the keyboard alone: a dialog opens, submits with Enter and closes with Escape', async () => {
+    await main().getByRole('button', { name: 'New app' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Create an app' });
+    await dialog.waitFor();
+    // the name field has the focus; Escape closes without creating
+    expect(await dialog.getByLabel('App name').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Keyboard app');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'New workspace' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Keyboard Co');
+    await page.keyboard.press('Enter');
+    await main().getByRole('heading', { name: 'Keyboard Co' }).waitFor();
+  });
+
   it('sends / to the first workspace', async () => {
     await page.goto(harness.server.url);
     await page.waitForURL(/\/w\/[a-z0-9]+$/);

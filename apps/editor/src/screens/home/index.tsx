@@ -15,7 +15,15 @@ import {
   useAsync,
   useToast,
 } from '../../app/ui';
-import { formatDate, localised, ReadOnlyNotice, useDenial, useRoleLabel, useWorkspaceRole } from './shared';
+import {
+  formatDate,
+  localised,
+  ReadOnlyNotice,
+  useDenial,
+  useFocusWhenOpen,
+  useRoleLabel,
+  useWorkspaceRole,
+} from './shared';
 import './home.css';
 
 const messages = defineMessages('home', {
@@ -168,6 +176,7 @@ function WorkspaceList({ current }: { current: string | undefined }): ReactNode 
   const t = useT(messages);
   const roleLabel = useRoleLabel();
   const [open, setOpen] = useState(false);
+  const nameField = useFocusWhenOpen<HTMLFormElement>(open);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -215,6 +224,7 @@ function WorkspaceList({ current }: { current: string | undefined }): ReactNode 
       >
         <form
           id="home-new-ws"
+          ref={nameField}
           onSubmit={(event) => {
             event.preventDefault();
             void create();
@@ -226,7 +236,6 @@ function WorkspaceList({ current }: { current: string | undefined }): ReactNode 
             maxLength={100}
             value={name}
             onChange={(event) => setName(event.target.value)}
-            autoFocus
           />
           {error ? <ErrorState error={error} /> : null}
         </form>
@@ -541,6 +550,7 @@ function CreateAppDialog({
   const { locale } = useLocale();
   const [name, setName] = useState('');
   const [template, setTemplate] = useState('blank');
+  const nameField = useFocusWhenOpen<HTMLFormElement>(open);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const templates = useAsync(
@@ -584,6 +594,7 @@ function CreateAppDialog({
     >
       <form
         id="home-new-app"
+        ref={nameField}
         onSubmit={(event) => {
           event.preventDefault();
           void submit();
@@ -595,7 +606,6 @@ function CreateAppDialog({
           maxLength={100}
           value={name}
           onChange={(event) => setName(event.target.value)}
-          autoFocus
         />
         <fieldset className="home-templates">
           <legend>{t('template')}</legend>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
 import { defineMessages, type Locale, useT } from '../../app/i18n';
 import { canEdit, useSession, type WorkspaceRole } from '../../app/session';
 
@@ -106,4 +106,22 @@ export function formatBytes(bytes: number | undefined): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+}
+
+/**
+ * Focuses the first field inside the returned element once a dialog opened: the native dialog
+ * focuses its first button (the close ×) on showModal, which runs after the children mounted, so
+ * React's autoFocus loses.
+ */
+export function useFocusWhenOpen<T extends HTMLElement>(open: boolean): RefObject<T | null> {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (!open) return;
+    const timer = setTimeout(
+      () => ref.current?.querySelector<HTMLElement>('input, select, textarea')?.focus(),
+      0,
+    );
+    return () => clearTimeout(timer);
+  }, [open]);
+  return ref;
 }
