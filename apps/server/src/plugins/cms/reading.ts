@@ -9,7 +9,15 @@ import { type ContentModel, defaultLocaleOf } from './entry-schema';
 
 export const maxLimit = 100;
 export const maxDepth = 3;
-const systemFields = new Set(['_id', '_createdAt', '_updatedAt', '_publishedAt', '_status', '_version']);
+const systemFields = new Set([
+  '_id',
+  '_createdAt',
+  '_updatedAt',
+  '_publishedAt',
+  '_scheduledAt',
+  '_status',
+  '_version',
+]);
 
 export interface ReadOptions {
   /** 'published' (the published copies) or 'draft' (the working copies, builders and full tokens). */
