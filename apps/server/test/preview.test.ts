@@ -187,6 +187,12 @@ describe('live preview', () => {
     const viaToken = await server.admin.get(`/preview/${appId}/`);
     expect(viaToken.status).toBe(200);
     expect(viaToken.text).toContain(`/preview/${appId}/assets/`);
+    expect(viaToken.headers.get('cache-control')).toBe('no-store');
+    // Hashed files are cached for good, so a reload after a rebuild fetches only what changed.
+    const entry = /src="(\/preview\/[^"]+\/assets\/app-\w+\.js)"/.exec(viaToken.text)?.[1] as string;
+    const asset = await server.admin.get(entry);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
     expect((await server.admin.get(`/preview/${appId}/assets/nope.js`)).status).toBe(404);
     expect((await server.admin.get(`/preview/not-an-app/`)).status).toBe(404);
   });

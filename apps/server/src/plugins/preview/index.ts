@@ -31,6 +31,9 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
+/** esbuild's `assets/<name>-<HASH>.js`, watch mode's page files and the stylesheet. */
+const HASHED_ASSET = /^assets\/[^/]*-[A-Z0-9]{8}\.(js|css)$/;
+
 /** Mutating builder routes of an app; a successful one may have changed the draft. */
 const APP_WRITE = /^\/api\/apps\/:appId(\/|$)/;
 
@@ -101,6 +104,8 @@ export const previewPlugin: FastifyPluginAsync = fp(
         const name = files[wanted] !== undefined ? wanted : extname(wanted) === '' ? 'index.html' : null;
         const body = name === null ? undefined : files[name];
         if (name === null || body === undefined) throw httpError(404, `No file ${wanted} in the preview`);
+        // Content-hashed files never change: a reload after a rebuild fetches only the new ones.
+        if (HASHED_ASSET.test(name)) reply.header('cache-control', 'private, max-age=31536000, immutable');
         const text =
           name === 'index.html'
             ? body.replace(
