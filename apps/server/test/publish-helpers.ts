@@ -33,7 +33,7 @@ export async function readPublishEvents(client: Client, appId: string, publishId
 
 /** Polls a publish until it is no longer running. */
 export async function waitForPublish(client: Client, appId: string, publishId: string): Promise<Json> {
-  const deadline = Date.now() + 45_000;
+  const deadline = Date.now() + 110_000;
   for (;;) {
     const reply = await client.get(`/api/apps/${appId}/publishes/${publishId}`);
     if (reply.status !== 200) throw new Error(`publish status: ${reply.status} ${reply.text}`);

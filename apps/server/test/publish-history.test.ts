@@ -39,7 +39,7 @@ describe('publish history: rollback, failures with pointers, roles and audit', (
       schema.name = 'Rollback v2';
     });
     second = await publishAndWait(server.admin, appId, ['web', 'mp'], 'v2');
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await server?.close();
@@ -118,7 +118,7 @@ describe('publish history: rollback, failures with pointers, roles and audit', (
       .platform()
       .collection('apps')
       .updateOne({ _id: appId }, { $set: { schemaJson: record?.schemaJson } });
-  }, 30_000);
+  }, 60_000);
 
   it('lets a viewer read, follow and download but not publish or roll back', async () => {
     const publish = await viewer.post(`/api/apps/${appId}/publish`, { targets: ['web'] });
@@ -139,7 +139,7 @@ describe('publish history: rollback, failures with pointers, roles and audit', (
     expect((await outsider.post(`/api/apps/${appId}/publish`, { targets: ['web'] })).status).toBe(404);
     expect((await server.anonymous.get(`/api/apps/${appId}/publishes/${second.id}`)).status).toBe(401);
     expect((await server.anonymous.get(`/api/apps/${appId}/publishes/${second.id}/events`)).status).toBe(401);
-  }, 30_000);
+  }, 60_000);
 
   it('records publishes, failures and activations in the audit log', async () => {
     const audit = await server.admin.get(`/api/workspaces/${server.workspaceId}/audit?action=app.publish.*`);
@@ -188,7 +188,7 @@ describe('publish history: rollback, failures with pointers, roles and audit', (
       const reply = await server.admin.post(`/api/apps/${appId}/publishes/${id}/activate`);
       expect([400, 404]).toContain(reply.status);
     }
-  }, 40_000);
+  }, 90_000);
 
   it('fails a publish left running by a stopped server once its heartbeat is old', async () => {
     const publishes = server.app.store.platform().collection('publishes');
@@ -218,7 +218,7 @@ describe('publish history: rollback, failures with pointers, roles and audit', (
     const started = await server.admin.post(`/api/apps/${appId}/publish`, { targets: ['web'] });
     expect(started.status).toBe(202);
     expect((await waitForPublish(server.admin, appId, started.body.publish.id)).status).toBe('succeeded');
-  }, 30_000);
+  }, 60_000);
 
   it('stops serving a deleted app', async () => {
     expect((await server.admin.delete(`/api/apps/${appId}`)).status).toBe(200);

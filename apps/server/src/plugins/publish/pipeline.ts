@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { CompileError, type CompileResult, compile } from '@tessera/compiler';
+import type { CompileError, CompileResult } from '@tessera/compiler';
 import { catalogue } from '@tessera/components';
 import { type ComponentCatalogue, migrateApp, validateApp } from '@tessera/schema';
 import type { FastifyRequest } from 'fastify';
@@ -41,6 +41,20 @@ export function plannedSteps(targets: readonly PublishTarget[]): PublishStep[] {
     progress: 0,
     ms: null,
   }));
+}
+
+type Compiler = typeof import('@tessera/compiler');
+let compilerModule: Promise<Compiler> | null = null;
+/** The compiler loads slowly (esbuild, Workbox, React…): at the first publish, not at server start. */
+const loadCompiler = () => {
+  compilerModule ??= import('@tessera/compiler');
+  return compilerModule;
+};
+
+function isCompileError(error: unknown): error is CompileError {
+  return (
+    error instanceof Error && error.name === 'CompileError' && Array.isArray((error as CompileError).issues)
+  );
 }
 
 /** A publish that cannot go on, with what to show the builder. */
@@ -116,14 +130,16 @@ export async function runPublish({ request, record, schema, origin, jobs }: Publ
   let migrated: unknown = schema;
 
   try {
+    let compiler: Compiler | null = null;
     await run('validate', async () => {
+      compiler = await loadCompiler();
       migrated = migrateApp(schema).app;
       const validation = validateApp(migrated, { catalogue: catalogue as unknown as ComponentCatalogue });
-      if (!validation.valid) throw new CompileError(validation.errors);
+      if (!validation.valid) throw new compiler.CompileError(validation.errors);
     });
     const build = async (target: PublishTarget) =>
       run(`compile-${target}`, async () => {
-        const output = await compile(migrated, {
+        const output = await (compiler as Compiler).compile(migrated, {
           target,
           mode: 'production',
           // The hosted web app calls the server that serves it; the others need its address.
@@ -188,7 +204,7 @@ export async function runPublish({ request, record, schema, origin, jobs }: Publ
     });
   } catch (thrown) {
     const error = describeFailure(thrown, current, migrated);
-    if (!(thrown instanceof CompileError) && !(thrown instanceof PublishFailure))
+    if (!isCompileError(thrown) && !(thrown instanceof PublishFailure))
       request.log.error({ err: thrown, publishId: record._id }, 'publish failed unexpectedly');
     if (current) {
       const step = stepOf(current);
@@ -207,7 +223,7 @@ export async function runPublish({ request, record, schema, origin, jobs }: Publ
 }
 
 function describeFailure(thrown: unknown, step: StepName | null, schema: unknown): PublishError {
-  if (thrown instanceof CompileError) {
+  if (isCompileError(thrown)) {
     const details = thrown.issues.map((issue) => ({
       pointer: issue.pointer,
       message: issue.message,
