@@ -56,6 +56,10 @@ describe('the Functions screen', () => {
     await page.getByRole('button', { name: 'Deploy', exact: true }).click();
     await page.getByText('Deployed version 1').waitFor();
     await page.getByText('Active version 1').waitFor();
+    // Declared in the app schema, so that callFunction actions may name it.
+    await expect
+      .poll(async () => (await harness.server.admin.get(`/api/apps/${appId}`)).body.schema.functions)
+      .toEqual({ saveForm: {} });
 
     await page.getByRole('tab', { name: 'Test' }).click();
     await page.getByLabel('Test event (JSON)').fill('{ "text": "你好" }');

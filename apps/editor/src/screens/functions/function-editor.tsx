@@ -5,6 +5,7 @@ import { CodeEditor } from '../../app/monaco';
 import { useLeaveGuard } from '../../app/router';
 import { Button, ErrorState, Loading, TextField, useAsync, useToast } from '../../app/ui';
 import { FUNCTION_DECLARATIONS, STARTER_SOURCE } from './declarations';
+import { useDeclareFunction } from './declare';
 import { Logs } from './logs';
 import { FormError, formOf, type Manifest, type ManifestForm, manifestOf } from './manifest-form';
 import { messages } from './messages';
@@ -93,6 +94,7 @@ function Workbench({
 }): ReactNode {
   const tr = useT(messages);
   const toast = useToast();
+  const declareInApp = useDeclareFunction();
   const [files, setFiles] = useState(loaded.files);
   const [currentFile, setCurrentFile] = useState(Object.keys(loaded.files).sort()[0] ?? 'index.ts');
   const [form, setForm] = useState<ManifestForm>(() => formOf(loaded.detail?.manifest ?? { name }));
@@ -124,6 +126,9 @@ function Workbench({
       const result = await api.put<{ version: number }>(base, { manifest, files });
       toast(tr('deployed', { version: result.version }), 'success');
       setDirty(false);
+      await declareInApp(name, manifest.description).catch((error: unknown) =>
+        toast(tr('notDeclared', { message: (error as Error).message }), 'error'),
+      );
       onDeployed();
     } catch (error) {
       setDeployError(error);

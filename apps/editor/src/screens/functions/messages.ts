@@ -64,6 +64,7 @@ export const messages = defineMessages('functions', {
     noSecrets: 'No secrets set',
     readOnly: 'Only developers and owners change functions.',
     leave: 'Your code changes are not deployed. Leave anyway?',
+    notDeclared: 'Deployed, but not added to the app schema (callFunction actions need it): {message}',
   },
   'zh-CN': {
     functions: '云函数',
@@ -127,5 +128,6 @@ export const messages = defineMessages('functions', {
     noSecrets: '尚未设置密钥',
     readOnly: '只有开发者和所有者可以修改云函数。',
     leave: '代码修改尚未部署，仍要离开吗？',
+    notDeclared: '已部署，但未能加入应用结构（调用云函数动作需要它）：{message}',
   },
 });
