@@ -238,7 +238,8 @@ export async function spawnServer(
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`server did not start in time:\n${out}\n${err}`)),
-      options.startTimeoutMs ?? 30_000,
+      // Generous: a cold start transpiles the whole server, slow on a busy 2-core machine.
+      options.startTimeoutMs ?? 60_000,
     );
     const check = () => {
       const match = /listening on (http:\/\/\S+)/.exec(out);

@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useId, useState } from 'react';
+import { type ReactNode, useCallback, useId, useState } from 'react';
 import { ApiError, api, path } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { CodeEditor } from '../../app/monaco';
