@@ -95,9 +95,6 @@ function Editor({
   const pageCount = useEditor(store, (s) => s.doc.pages.length);
   const pageId = pageParam ?? home;
   const page = useEditor(store, (s) => selectPage(s, pageId));
-  const canUndo = useEditor(store, (s) => s.canUndo);
-  const canRedo = useEditor(store, (s) => s.canRedo);
-  const save = useSaveState(saver);
   const [device, setDevice] = useState<Device>('phone');
   const [tab, setTab] = useState<'insert' | 'outline' | 'pages' | 'data'>('insert');
   const [help, setHelp] = useState(false);
@@ -122,96 +119,110 @@ function Editor({
     );
 
   return (
-    <EditorDnd store={store} rootId={page.root}>
-      <div className="page-editor">
-        <div className="pe-toolbar" role="toolbar" aria-label={t('title')}>
-          <Button variant="ghost" disabled={!canUndo} onClick={() => store.dispatch({ type: 'undo' })}>
-            {t('undo')}
-          </Button>
-          <Button variant="ghost" disabled={!canRedo} onClick={() => store.dispatch({ type: 'redo' })}>
-            {t('redo')}
-          </Button>
-          <fieldset className="pe-devices">
-            <legend className="visually-hidden">{t('device')}</legend>
-            {(Object.keys(DEVICES) as Device[]).map((each) => (
-              <button
-                key={each}
-                type="button"
-                className="link-btn"
-                aria-pressed={device === each}
-                onClick={() => setDevice(each)}
-              >
-                {t(each)} {DEVICES[each]}
-              </button>
-            ))}
-          </fieldset>
-          <SaveStatus state={save} onSave={() => void saver.save()} />
-          <Button variant="ghost" onClick={() => setHelp(true)} aria-keyshortcuts="?">
-            {t('shortcuts')}
-          </Button>
-        </div>
-        <div className="pe-body">
-          <aside className="pe-left" aria-label={t('leftPanels')}>
-            <div role="tablist" className="pe-tabs" aria-label={t('leftPanels')}>
-              {(['insert', 'outline', 'pages', 'data'] as const).map((each) => (
-                <button
-                  key={each}
-                  type="button"
-                  role="tab"
-                  id={`pe-tab-${each}`}
-                  aria-selected={tab === each}
-                  aria-controls={`pe-panel-${each}`}
-                  className="pe-tab"
-                  onClick={() => setTab(each)}
-                >
-                  {t(
-                    each === 'insert'
-                      ? 'tabInsert'
-                      : each === 'outline'
-                        ? 'tabOutline'
-                        : each === 'pages'
-                          ? 'tabPages'
-                          : 'tabData',
-                  )}
-                </button>
-              ))}
-            </div>
-            <div
-              role="tabpanel"
-              id={`pe-panel-${tab}`}
-              aria-labelledby={`pe-tab-${tab}`}
-              className="pe-panel"
+    <div className="page-editor">
+      <div className="pe-toolbar" role="toolbar" aria-label={t('title')}>
+        <UndoRedo store={store} />
+        <fieldset className="pe-devices">
+          <legend className="visually-hidden">{t('device')}</legend>
+          {(Object.keys(DEVICES) as Device[]).map((each) => (
+            <button
+              key={each}
+              type="button"
+              className="link-btn"
+              aria-pressed={device === each}
+              onClick={() => setDevice(each)}
             >
-              {tab === 'insert' ? <Palette store={store} rootId={page.root} /> : null}
-              {tab === 'outline' ? <Outline store={store} rootId={page.root} /> : null}
-              {tab === 'pages' ? (
-                <PagesPanel store={store} currentPage={page.id} openPage={openPage} />
-              ) : null}
-              {tab === 'data' ? <DataPanel store={store} /> : null}
-            </div>
-          </aside>
+              {t(each)} {DEVICES[each]}
+            </button>
+          ))}
+        </fieldset>
+        <SaveStatus saver={saver} />
+        <Button variant="ghost" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+          {t('shortcuts')}
+        </Button>
+      </div>
+      <div className="pe-body">
+        <EditorDnd
+          store={store}
+          rootId={page.root}
+          panels={
+            <aside className="pe-left" aria-label={t('leftPanels')}>
+              <div role="tablist" className="pe-tabs" aria-label={t('leftPanels')}>
+                {(['insert', 'outline', 'pages', 'data'] as const).map((each) => (
+                  <button
+                    key={each}
+                    type="button"
+                    role="tab"
+                    id={`pe-tab-${each}`}
+                    aria-selected={tab === each}
+                    aria-controls={`pe-panel-${each}`}
+                    className="pe-tab"
+                    onClick={() => setTab(each)}
+                  >
+                    {t(
+                      each === 'insert'
+                        ? 'tabInsert'
+                        : each === 'outline'
+                          ? 'tabOutline'
+                          : each === 'pages'
+                            ? 'tabPages'
+                            : 'tabData',
+                    )}
+                  </button>
+                ))}
+              </div>
+              <div
+                role="tabpanel"
+                id={`pe-panel-${tab}`}
+                aria-labelledby={`pe-tab-${tab}`}
+                className="pe-panel"
+              >
+                {tab === 'insert' ? <Palette store={store} rootId={page.root} /> : null}
+                {tab === 'outline' ? <Outline store={store} rootId={page.root} /> : null}
+                {tab === 'pages' ? (
+                  <PagesPanel store={store} currentPage={page.id} openPage={openPage} />
+                ) : null}
+                {tab === 'data' ? <DataPanel store={store} /> : null}
+              </div>
+            </aside>
+          }
+        >
           <section className="pe-center">
             <Canvas store={store} pageId={page.id} device={device} />
           </section>
           <aside className="pe-right">
             <Inspector store={store} />
           </aside>
-        </div>
-        <HelpDialog open={help} onClose={() => setHelp(false)} />
-        <ConflictDialog
-          state={save}
-          detail={detail}
-          session={session}
-          onReplace={replaceSession}
-          toast={toast}
-        />
+        </EditorDnd>
       </div>
-    </EditorDnd>
+      <HelpDialog open={help} onClose={() => setHelp(false)} />
+      <ConflictDialog detail={detail} session={session} onReplace={replaceSession} toast={toast} />
+    </div>
   );
 }
 
-function SaveStatus({ state, onSave }: { state: SaveState; onSave: () => void }): ReactNode {
+// The toolbar's changing parts subscribe themselves, so that an edit or a save does not
+// re-render the editor around the canvas.
+function UndoRedo({ store }: { store: EditorStore }): ReactNode {
   const t = useT(messages);
+  const canUndo = useEditor(store, (s) => s.canUndo);
+  const canRedo = useEditor(store, (s) => s.canRedo);
+  return (
+    <>
+      <Button variant="ghost" disabled={!canUndo} onClick={() => store.dispatch({ type: 'undo' })}>
+        {t('undo')}
+      </Button>
+      <Button variant="ghost" disabled={!canRedo} onClick={() => store.dispatch({ type: 'redo' })}>
+        {t('redo')}
+      </Button>
+    </>
+  );
+}
+
+function SaveStatus({ saver }: { saver: DraftSaver }): ReactNode {
+  const t = useT(messages);
+  const state = useSaveState(saver);
+  const onSave = () => void saver.save();
   const text =
     state.status === 'saved'
       ? t('statusSaved')
@@ -237,19 +248,18 @@ function SaveStatus({ state, onSave }: { state: SaveState; onSave: () => void })
 }
 
 function ConflictDialog({
-  state,
   detail,
   session,
   onReplace,
   toast,
 }: {
-  state: SaveState;
   detail: AppDetail;
   session: Session;
   onReplace: (session: Session) => void;
   toast: ReturnType<typeof useToast>;
 }): ReactNode {
   const t = useT(messages);
+  const state = useSaveState(session.saver);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const open = state.status === 'conflict';

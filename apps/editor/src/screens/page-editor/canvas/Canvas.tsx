@@ -1,7 +1,6 @@
 // The canvas: the page rendered by runtime-web's NodeView with the real web components, inside a
 // device frame. Each node subscribes to its own store entry (CanvasNode), so an edit re-renders
 // the edited node only; overlays are measured for the selected and hovered nodes only.
-import { useDraggable } from '@dnd-kit/core';
 import { getComponent } from '@tessera/components';
 import { type WebComponentProps, webStyles } from '@tessera/components/web';
 import {
@@ -21,7 +20,6 @@ import {
   createElement as h,
   type MouseEvent,
   memo,
-  type PointerEventHandler,
   type ReactNode,
   type RefObject,
   useContext,
@@ -196,7 +194,6 @@ export function Canvas({
   const value = useMemo<CanvasValue>(() => ({ store, slots: new Map() }), [store]);
   const [hover, setHover] = useState<string | undefined>();
   const frame = useRef<HTMLElement>(null);
-  const { setNodeRef, listeners } = useDraggable({ id: 'canvas' });
   const dragging = useDragState((s) => s.payload !== null);
 
   const pick = (event: MouseEvent<HTMLDivElement>) => {
@@ -218,10 +215,7 @@ export function Canvas({
         aria-label={t('canvas')}
       >
         <div
-          ref={(element) => {
-            canvasRoot.current = element;
-            setNodeRef(element);
-          }}
+          ref={canvasRoot}
           className="tsr-canvas"
           style={
             {
@@ -241,7 +235,6 @@ export function Canvas({
           onSubmitCapture={(event) => event.preventDefault()}
           // no focusing of the app's fields in edit mode (keys go to the editor's shortcuts)
           onMouseDownCapture={(event) => event.preventDefault()}
-          onPointerDown={listeners?.onPointerDown as PointerEventHandler<HTMLDivElement> | undefined}
           onPointerMove={(event) => {
             if (dragging) return;
             const id = nodeIdOf(store.getState().doc, event.target as Element, frame.current);

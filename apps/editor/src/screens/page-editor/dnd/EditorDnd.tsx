@@ -12,6 +12,7 @@ import {
   type KeyboardCoordinateGetter,
   KeyboardSensor,
   PointerSensor,
+  useDraggable,
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
@@ -22,6 +23,7 @@ import {
   type RefObject,
   useCallback,
   useContext,
+  useEffect,
   useMemo,
   useRef,
   useSyncExternalStore,
@@ -96,15 +98,25 @@ function describeNode(doc: EditorDocument, id: string, locale: string): string {
   return `${meta ? (meta.title[locale] ?? meta.title.en) : node.component} “${id}”`;
 }
 
+const POINTER_OPTIONS = { activationConstraint: { distance: 6 } };
+
 const eventTarget = (event: Event | null) => (event?.target instanceof Element ? event.target : null);
 
+/**
+ * `panels` render inside dnd-kit's DndContext (the palette and outline use its hooks); `children`
+ * render beside it: DndContext re-renders its subtree's context on every pointer move, and the
+ * canvas must not be searched for consumers 60 times a second. The canvas is a drag source
+ * through <DragSource>, which attaches dnd-kit's listeners to its element.
+ */
 export function EditorDnd({
   store,
   rootId,
+  panels,
   children,
 }: {
   store: EditorStore;
   rootId: string;
+  panels: ReactNode;
   children: ReactNode;
 }): ReactNode {
   const t = useT(messages);
@@ -172,9 +184,11 @@ export function EditorDnd({
     [drag],
   );
 
+  const keyboardOptions = useMemo(() => ({ coordinateGetter }), [coordinateGetter]);
+  // stable options: new sensors would change dnd-kit's contexts and re-render the whole canvas
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter }),
+    useSensor(PointerSensor, POINTER_OPTIONS),
+    useSensor(KeyboardSensor, keyboardOptions),
   );
 
   const track = useCallback(() => {
@@ -319,6 +333,10 @@ export function EditorDnd({
     };
   }, [drag, t, what, describeTarget, endText]);
 
+  const accessibility = useMemo(
+    () => ({ announcements, screenReaderInstructions: { draggable: t('dragInstructions') } }),
+    [announcements, t],
+  );
   const value = useMemo(() => ({ drag, canvasRoot, outlineRoot }), [drag]);
   return (
     <DndValueContext.Provider value={value}>
@@ -328,13 +346,15 @@ export function EditorDnd({
         onDragStart={onDragStart}
         onDragEnd={onDragEnd}
         onDragCancel={finish}
-        accessibility={{ announcements, screenReaderInstructions: { draggable: t('dragInstructions') } }}
+        accessibility={accessibility}
       >
-        {children}
+        {panels}
+        <DragSource id="canvas" element={canvasRoot} />
         <DragOverlay dropAnimation={null} className="drag-overlay">
           <DragChip what={what} />
         </DragOverlay>
       </DndContext>
+      {children}
     </DndValueContext.Provider>
   );
 }
@@ -349,4 +369,25 @@ function DragChip({ what }: { what: (payload: DragPayload | null) => string }): 
       {refusal ? <span className="drag-chip-reason">{refusal}</span> : null}
     </div>
   );
+}
+
+/** Makes a DOM element outside DndContext's React subtree a drag source (pointer and keyboard). */
+function DragSource({ id, element }: { id: string; element: RefObject<HTMLElement | null> }): ReactNode {
+  const { setNodeRef, listeners } = useDraggable({ id });
+  const latest = useRef(listeners);
+  latest.current = listeners;
+  useEffect(() => {
+    const node = element.current;
+    setNodeRef(node);
+    if (!node) return undefined;
+    // dnd-kit's activators read a React event's nativeEvent / target / preventDefault
+    const forward = (name: 'onPointerDown' | 'onKeyDown') => (event: Event) => {
+      const handler = latest.current?.[name] as ((event: unknown) => void) | undefined;
+      handler?.({ nativeEvent: event, target: event.target, preventDefault: () => event.preventDefault() });
+    };
+    const down = forward('onPointerDown');
+    node.addEventListener('pointerdown', down);
+    return () => node.removeEventListener('pointerdown', down);
+  }, [element, setNodeRef]);
+  return null;
 }
