@@ -19,9 +19,12 @@ export interface EditorHarness {
  * A real server (embedded store, temp data dir) serving the built editor, and real Chromium.
  * The editor is built once (apps/editor/dist, rebuilt when its sources change).
  */
-export async function startEditorHarness(): Promise<EditorHarness> {
+export async function startEditorHarness(
+  /** Extra server configuration (e.g. `demoWorkspace: true` for the first-start demo workspace). */
+  options: { config?: NonNullable<Parameters<typeof startTestServer>[0]>['config'] } = {},
+): Promise<EditorHarness> {
   const editorDir = await ensureEditorBuilt();
-  const server = await startTestServer({ config: { editorDir } });
+  const server = await startTestServer({ config: { ...options.config, editorDir } });
   const browser = await launchBrowser();
   const contexts: BrowserContext[] = [];
   return {
