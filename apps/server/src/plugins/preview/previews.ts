@@ -1,4 +1,13 @@
-import { CompileError, type WebWatcher, watch } from '@tessera/compiler';
+import type { CompileError as CompileErrorType, WebWatcher } from '@tessera/compiler';
+
+// The compiler (esbuild, every component) is loaded at the first preview, not at server start:
+// importing it took ≈15 s of a cold start on a busy machine.
+let compilerModule: Promise<typeof import('@tessera/compiler')> | undefined;
+const compiler = () => {
+  compilerModule ??= import('@tessera/compiler');
+  return compilerModule;
+};
+
 import type { FastifyBaseLogger } from 'fastify';
 
 /** What the preview page hears after each build of the draft. */
@@ -137,6 +146,7 @@ export class Previews {
     if (draft.version === session.version) return;
     session.version = draft.version;
     let event: PreviewEvent;
+    const { CompileError, watch } = await compiler();
     try {
       const schema = JSON.parse(draft.schemaJson) as unknown;
       let result: { files: Record<string, string>; changed: string[]; ms: number };
@@ -160,7 +170,10 @@ export class Previews {
       if (!(error instanceof CompileError)) this.log.error({ err: error }, 'preview build failed');
       const details =
         error instanceof CompileError
-          ? error.issues.map((issue) => ({ pointer: issue.pointer, message: issue.message }))
+          ? (error as CompileErrorType).issues.map((issue) => ({
+              pointer: issue.pointer,
+              message: issue.message,
+            }))
           : [{ pointer: '', message: `the preview could not be built: ${(error as Error).message}` }];
       event = { type: 'error', version: draft.version, details };
     }
