@@ -59,6 +59,8 @@ describe('the events panel', () => {
     for (const tab of ['属性', '样式', '事件']) await panel.getByRole('tab', { name: tab }).waitFor();
     await panel.getByRole('textbox', { name: '按钮文字', exact: true }).waitFor();
     await panel.getByRole('button', { name: '将“按钮文字”绑定为表达式' }).waitFor();
+    await panel.getByRole('tab', { name: '样式' }).click();
+    await panel.getByRole('textbox', { name: '字号', exact: true }).waitFor();
     await panel.getByRole('tab', { name: '事件' }).click();
     await panel.getByRole('button', { name: '添加动作: 点击' }).click();
     await panel.getByRole('group', { name: '动作 1：显示提示' }).waitFor();

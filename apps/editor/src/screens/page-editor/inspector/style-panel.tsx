@@ -1,7 +1,7 @@
 // The style panel: the CSS properties builders set most, by section (setStyle, coalesced).
 import type { Value } from '@tessera/schema';
 import { memo, type ReactNode } from 'react';
-import { useT } from '../../../app/i18n';
+import { type Locale, useLocale, useT } from '../../../app/i18n';
 import type { EditorNode, EditorStore } from '../../../store';
 import { type FieldKind, type FieldOption, ValueField } from './fields';
 import type { InspectorKey } from './messages';
@@ -16,6 +16,44 @@ interface StyleField {
 }
 
 const choices = (...values: string[]) => values;
+
+/** Labels of the style fields; the CSS name is shown beside them. */
+const STYLE_LABELS: Record<string, Record<Locale, string>> = {
+  display: { en: 'Display', 'zh-CN': '显示方式' },
+  flexDirection: { en: 'Direction', 'zh-CN': '排列方向' },
+  justifyContent: { en: 'Main-axis alignment', 'zh-CN': '主轴对齐' },
+  alignItems: { en: 'Cross-axis alignment', 'zh-CN': '交叉轴对齐' },
+  flexWrap: { en: 'Wrap', 'zh-CN': '换行' },
+  gap: { en: 'Gap', 'zh-CN': '间隔' },
+  flex: { en: 'Flex', 'zh-CN': '弹性' },
+  margin: { en: 'Margin', 'zh-CN': '外边距' },
+  marginTop: { en: 'Margin top', 'zh-CN': '上外边距' },
+  marginRight: { en: 'Margin right', 'zh-CN': '右外边距' },
+  marginBottom: { en: 'Margin bottom', 'zh-CN': '下外边距' },
+  marginLeft: { en: 'Margin left', 'zh-CN': '左外边距' },
+  padding: { en: 'Padding', 'zh-CN': '内边距' },
+  paddingTop: { en: 'Padding top', 'zh-CN': '上内边距' },
+  paddingRight: { en: 'Padding right', 'zh-CN': '右内边距' },
+  paddingBottom: { en: 'Padding bottom', 'zh-CN': '下内边距' },
+  paddingLeft: { en: 'Padding left', 'zh-CN': '左内边距' },
+  width: { en: 'Width', 'zh-CN': '宽度' },
+  height: { en: 'Height', 'zh-CN': '高度' },
+  minWidth: { en: 'Min width', 'zh-CN': '最小宽度' },
+  maxWidth: { en: 'Max width', 'zh-CN': '最大宽度' },
+  minHeight: { en: 'Min height', 'zh-CN': '最小高度' },
+  maxHeight: { en: 'Max height', 'zh-CN': '最大高度' },
+  fontSize: { en: 'Font size', 'zh-CN': '字号' },
+  fontWeight: { en: 'Font weight', 'zh-CN': '字重' },
+  lineHeight: { en: 'Line height', 'zh-CN': '行高' },
+  color: { en: 'Text colour', 'zh-CN': '文字颜色' },
+  textAlign: { en: 'Text alignment', 'zh-CN': '文字对齐' },
+  backgroundColor: { en: 'Background colour', 'zh-CN': '背景颜色' },
+  backgroundImage: { en: 'Background image', 'zh-CN': '背景图片' },
+  borderWidth: { en: 'Border width', 'zh-CN': '边框宽度' },
+  borderStyle: { en: 'Border style', 'zh-CN': '边框样式' },
+  borderColor: { en: 'Border colour', 'zh-CN': '边框颜色' },
+  borderRadius: { en: 'Corner radius', 'zh-CN': '圆角半径' },
+};
 
 /** Sections of the style panel; plain numbers are stored as numbers (px), other text as typed. */
 export const STYLE_SECTIONS: { title: InspectorKey; fields: StyleField[] }[] = [
@@ -107,6 +145,7 @@ export const StylePanel = memo(function StylePanel({
   context: PanelContext;
 }): ReactNode {
   const t = useT(messages);
+  const { locale } = useLocale();
   const style = (node.style ?? {}) as Record<string, Value | undefined>;
   return (
     <div className="style-panel">
@@ -121,7 +160,8 @@ export const StylePanel = memo(function StylePanel({
             {section.fields.map((field) => (
               <ValueField
                 key={field.name}
-                label={field.name}
+                label={STYLE_LABELS[field.name]?.[locale] ?? field.name}
+                hint={field.name}
                 kind={field.kind}
                 value={style[field.name]}
                 scope={context.scope}
