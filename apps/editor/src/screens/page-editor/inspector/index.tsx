@@ -20,7 +20,8 @@ const TAB_LABEL = { props: 'tabProps', style: 'tabStyle', events: 'tabEvents' } 
 
 const selectFirst = (state: EditorState) => state.selection[0];
 const selectCount = (state: EditorState) => state.selection.length;
-const selectDoc = (state: EditorState) => state.doc;
+const selectApp = (state: EditorState) => state.doc.app;
+const selectPageList = (state: EditorState) => state.doc.pages;
 
 /** The page whose tree holds the node. */
 function pageIdOf(doc: EditorDocument, id: string): string | undefined {
@@ -54,8 +55,13 @@ function NodeInspector({ store, id }: { store: EditorStore; id: string }): React
   const t = useT(messages);
   const { locale } = useLocale();
   const node = useEditor(store, (state) => selectNode(state, id));
-  // The scope depends on state, queries, code blocks and ancestors: recomputed when the document changes.
-  const doc = useEditor(store, selectDoc);
+  // The scope depends on app and page state, queries, code blocks and the node's ancestors. It is
+  // recomputed when the app, the pages or this node change, not on every edit of another node
+  // (a 2,000-node page would re-render the whole panel per keystroke elsewhere).
+  const app = useEditor(store, selectApp);
+  const pages = useEditor(store, selectPageList);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: app, pages and node are what the snapshot is taken for
+  const doc = useMemo(() => store.getState().doc, [store, app, pages, node]);
   const [tab, setTab] = useState<Tab>('props');
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ props: null, style: null, events: null });
   const pageId = useMemo(() => pageIdOf(doc, id), [doc, id]);
