@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EditorHarness, startEditorHarness } from './harness';
@@ -127,7 +129,7 @@ describe('the Content screen', () => {
       category: 'news',
       cover: media.body.data[0].id,
     });
-    expect(published.body.data[0].body).toContain('Water supply notice');
+    expect(published.body.data[0]?.body).toContain('Water supply notice');
 
     // The English title, published; the public API answers it for ?locale=en.
     await page.getByRole('radio', { name: 'en' }).check();
@@ -170,5 +172,42 @@ describe('the Content screen', () => {
     await page.getByRole('tab', { name: 'API tokens & webhooks' }).click();
     await page.getByRole('cell', { name: 'website', exact: true }).waitFor();
     expect(await page.content()).not.toContain(token);
+  });
+
+  it('adds a webhook to a URL and shows its deliveries', async () => {
+    const received: string[] = [];
+    const receiver = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => {
+        body += chunk;
+      });
+      request.on('end', () => {
+        received.push(body);
+        response.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    try {
+      await page.getByLabel('URL', { exact: true }).fill(url);
+      await page.getByRole('button', { name: 'Add webhook' }).click();
+      await page.getByText(/Signing secret \(shown once\)/).waitFor();
+      const entries = await harness.server.admin.get(`/api/apps/${appId}/cms/models/article/entries`);
+      const id = entries.body.data[0]._id;
+      expect(
+        (await harness.server.admin.post(`/api/apps/${appId}/cms/models/article/entries/${id}/publish`))
+          .status,
+      ).toBe(200);
+      await page.getByRole('button', { name: `Deliveries ${url}` }).click();
+      const dialog = page.getByRole('dialog');
+      for (let i = 0; i < 20 && !(await dialog.getByText('delivered').isVisible()); i++) {
+        await page.waitForTimeout(250);
+        await dialog.getByRole('button', { name: 'Reload' }).click();
+      }
+      await dialog.getByText('delivered').waitFor();
+      expect(JSON.parse(received[0] ?? '{}')).toMatchObject({ event: 'publish', model: 'article' });
+    } finally {
+      receiver.close();
+    }
   });
 });

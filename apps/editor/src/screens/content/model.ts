@@ -63,7 +63,10 @@ export function defaultLocaleOf(model: Model): string {
 }
 
 /** A title in the UI language, falling back to any title, then to the name. */
-export function titleOf(item: { name: string; title?: Record<string, string> }, uiLocale: string): string {
+export function titleOf(
+  item: { name: string; title?: Record<string, string | undefined> | undefined },
+  uiLocale: string,
+): string {
   return item.title?.[uiLocale] || Object.values(item.title ?? {}).find(Boolean) || item.name;
 }
 
