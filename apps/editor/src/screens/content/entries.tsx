@@ -321,6 +321,7 @@ function EntryEditor({
   const [problems, setProblems] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
   const [scheduleAt, setScheduleAt] = useState('');
   const [showHistory, setShowHistory] = useState(false);
   const hasLocalised = model.fields.some((f) => f.localised);
@@ -352,6 +353,7 @@ function EntryEditor({
   const act = async (name: string, run: () => Promise<Entry>, done: (e: Entry) => string) => {
     setBusy(name);
     setError(undefined);
+    setConflict(false);
     try {
       const result = await run();
       setProblems({});
@@ -366,9 +368,10 @@ function EntryEditor({
     } catch (e) {
       if (e instanceof ApiError) {
         setProblems(errorsByField(e.details));
-        if (e.status === 409 && typeof e.body.currentVersion === 'number')
+        if (e.status === 409 && typeof e.body.currentVersion === 'number') {
+          setConflict(true);
           setError(new Error(t('conflict', { version: e.body.currentVersion })));
-        else setError(e);
+        } else setError(e);
       } else setError(e);
     } finally {
       setBusy(null);
@@ -485,8 +488,16 @@ function EntryEditor({
               ))}
             </ul>
           ) : null}
-          {error instanceof Error && error.message.startsWith(t('conflict', { version: '' }).slice(0, 10)) ? (
-            <Button onClick={loaded.reload}>{t('reload')}</Button>
+          {conflict ? (
+            <Button
+              onClick={() => {
+                setError(undefined);
+                setConflict(false);
+                loaded.reload();
+              }}
+            >
+              {t('reload')}
+            </Button>
           ) : null}
         </div>
       ) : null}
