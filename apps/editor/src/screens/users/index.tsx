@@ -113,23 +113,24 @@ export default function UsersScreen({ params }: ScreenProps): ReactNode {
     <div className="users-screen">
       <h1>{t('title')}</h1>
       <p className="field-hint">{t('hint')}</p>
-      <form
-        className="toolbar"
-        role="search"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setPage(0);
-          setQuery(search.trim());
-        }}
-      >
-        <TextField
-          label={t('search')}
-          type="search"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-        />
-        <span className="data-total">{list.data ? t('total', { count: list.data.total }) : ''}</span>
-      </form>
+      <search>
+        <form
+          className="toolbar"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setPage(0);
+            setQuery(search.trim());
+          }}
+        >
+          <TextField
+            label={t('search')}
+            type="search"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+          <span className="data-total">{list.data ? t('total', { count: list.data.total }) : ''}</span>
+        </form>
+      </search>
       {list.loading && !list.data ? <Loading /> : null}
       {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
       {list.data && list.data.users.length === 0 ? (
