@@ -65,7 +65,11 @@ describe('health, docs, headers', () => {
   it('sets security headers and answers unknown routes with the error shape', async () => {
     const reply = await server.anonymous.get('/app-api/x/nothing');
     expect(reply.status).toBe(404);
-    expect(reply.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'No route GET /app-api/x/nothing' });
+    expect(reply.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'No route GET /app-api/x/nothing',
+    });
     expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
     expect(reply.headers.get('content-security-policy')).toContain("default-src 'self'");
   });

@@ -261,7 +261,10 @@ describe('in the browser', () => {
       );
       expect(await page.locator('#lookup_status_value_replied').textContent()).toBe('已答复');
       // The progress list shows each step the staff took.
-      expect(await page.locator('[id^="lookup_step_status_"]').allTextContents()).toEqual(['已受理', '已答复']);
+      expect(await page.locator('[id^="lookup_step_status_"]').allTextContents()).toEqual([
+        '已受理',
+        '已答复',
+      ]);
       await page.getByLabel('满意', { exact: true }).check();
       await page.getByLabel('补充意见（选填）').fill('处理及时。');
       await page.locator('#rate_send').click();
