@@ -82,9 +82,12 @@ describe('getting started, photographed', () => {
   }, 90_000);
 
   it('previews the draft', async () => {
-    // The preview is the signed-in builder's: same browser context (session) as the editor.
-    const preview = await page.context().newPage();
-    await preview.goto(`${harness.server.url}/preview/${blankAppId}`);
+    // The editor's Preview link opens the draft in a new tab of the same (signed-in) context.
+    const [preview] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByRole('link', { name: /^Preview/ }).click(),
+    ]);
+    expect(preview.url()).toContain(`/preview/${blankAppId}/`);
     await preview.getByText('Welcome to the street office', { exact: true }).waitFor({ timeout: 60_000 });
     await shoot(preview, 'getting-started-5-preview');
     await preview.close();

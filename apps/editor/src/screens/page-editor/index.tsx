@@ -137,6 +137,15 @@ function Editor({
           ))}
         </fieldset>
         <SaveStatus saver={saver} />
+        <a
+          className="btn btn-ghost"
+          href={previewUrl(detail.id, page.path)}
+          target="_blank"
+          rel="noopener"
+          title={t('previewHint')}
+        >
+          {t('preview')} ↗
+        </a>
         <Button variant="ghost" onClick={() => setHelp(true)} aria-keyshortcuts="?">
           {t('shortcuts')}
         </Button>
@@ -182,7 +191,7 @@ function Editor({
                 {tab === 'pages' ? (
                   <PagesPanel store={store} currentPage={page.id} openPage={openPage} />
                 ) : null}
-                {tab === 'data' ? <DataPanel store={store} /> : null}
+                {tab === 'data' ? <DataPanel store={store} pageId={page.id} /> : null}
               </div>
             </aside>
           }
@@ -347,6 +356,12 @@ function ConflictDialog({
       ) : null}
     </Dialog>
   );
+}
+
+/** The live preview of the draft (apps/server/src/plugins/preview), at this page when its path has no parameters. */
+function previewUrl(appId: string, pagePath: string | undefined): string {
+  const base = `/preview/${encodeURIComponent(appId)}/`;
+  return pagePath && !pagePath.includes(':') ? `${base}${pagePath.replace(/^\/+/, '')}` : base;
 }
 
 function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }): ReactNode {
