@@ -61,9 +61,11 @@ export function prepareAppSchema(
 export function displayName(app: AppDocument): string {
   if (typeof app.name === 'string') return app.name;
   if (isPlainObject(app.name)) {
+    // An i18n text is `{ $i18n: { "zh-CN": …, en: … } }` (value.schema.json).
+    const texts = isPlainObject(app.name.$i18n) ? app.name.$i18n : app.name;
     const locales = isPlainObject(app.locales) ? app.locales : {};
-    const preferred = typeof locales.default === 'string' ? app.name[locales.default] : undefined;
-    const text = preferred ?? Object.values(app.name)[0];
+    const preferred = typeof locales.default === 'string' ? texts[locales.default] : undefined;
+    const text = preferred ?? Object.values(texts)[0];
     if (typeof text === 'string') return text;
   }
   return String(app.id ?? 'Untitled app');
