@@ -62,6 +62,8 @@ describe('issue 8: from sign-in to a published, rolled-back app', () => {
     await page.getByRole('button', { name: 'New workspace' }).click();
     await page.getByRole('dialog').getByLabel('Workspace name').fill('Street office');
     await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+    // The page already shows /w/<first workspace>: wait for the new one's heading, then read the URL.
+    await main().getByRole('heading', { name: 'Street office' }).waitFor();
     await page.waitForURL(/\/w\/[a-z0-9]+$/);
     workspaceId = new URL(page.url()).pathname.split('/')[2] as string;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();

@@ -26,9 +26,10 @@ describe('console: workspaces, apps and members', () => {
     await page.getByRole('button', { name: 'New workspace' }).click();
     await page.getByRole('dialog').getByLabel('Workspace name').fill('Partner Co');
     await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+    // The page already shows /w/<first workspace>: wait for the new one's heading, then read the URL.
+    await main().getByRole('heading', { name: 'Partner Co' }).waitFor();
     await page.waitForURL(/\/w\/[a-z0-9]+$/);
     workspaceId = new URL(page.url()).pathname.split('/')[2] as string;
-    await main().getByRole('heading', { name: 'Partner Co' }).waitFor();
     const link = page
       .getByRole('navigation', { name: 'Workspaces' })
       .getByRole('link', { name: /Partner Co/ });

@@ -164,13 +164,6 @@ async function watchCommand(
     const pages = update.pages.length > 0 ? ` (pages: ${update.pages.join(', ')})` : '';
     say(`✓ ${time()} rebuilt in ${Math.round(update.ms)} ms: ${update.changed.length} files changed${pages}`);
   };
-  try {
-    await build(pending).catch(problems);
-  } catch (error) {
-    await watcher?.dispose();
-    throw error;
-  }
-
   // The folder is watched, not the file: editors often save by replacing the file.
   const stopped = new AbortController();
   const stop = () => stopped.abort();
@@ -194,10 +187,27 @@ async function watchCommand(
       });
     }, 30);
   };
+  // Watch before the first build, so that a save made while it runs (or right after its status
+  // line) is not missed; such a save builds again once the first build is done.
+  let ready = false;
+  let missed = false;
   const folder = watchFiles(dirname(file), { signal: stopped.signal }, (_event, name) => {
-    if (name === null || name === basename(file)) changed();
+    if (name !== null && name !== basename(file)) return;
+    if (ready) changed();
+    else missed = true;
   });
   folder.on('error', () => undefined);
+  try {
+    await build(pending).catch(problems);
+  } catch (error) {
+    stop();
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await watcher?.dispose();
+    throw error;
+  }
+  ready = true;
+  if (missed) changed();
   await new Promise<void>((done) => stopped.signal.addEventListener('abort', () => done()));
   clearTimeout(timer);
   process.off('SIGINT', stop);
