@@ -142,13 +142,16 @@ describe('console: workspaces, apps and members', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Create an app' });
     await dialog.waitFor();
-    // the name field has the focus; Escape closes without creating
-    expect(await dialog.getByLabel('App name').evaluate((el) => el === document.activeElement)).toBe(true);
+    // the name field gets the focus (once the dialog has opened); Escape closes without creating
+    const focused = (field: ReturnType<Page['getByLabel']>) =>
+      expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await focused(dialog.getByLabel('App name'));
     await page.keyboard.type('Keyboard app');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: 'New workspace' }).focus();
     await page.keyboard.press('Enter');
+    await focused(page.getByRole('dialog').getByLabel('Workspace name'));
     await page.keyboard.type('Keyboard Co');
     await page.keyboard.press('Enter');
     await main().getByRole('heading', { name: 'Keyboard Co' }).waitFor();
