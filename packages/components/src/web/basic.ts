@@ -100,9 +100,9 @@ export function Link(c: WebComponentProps) {
 }
 
 // Icon names are shown through a small glyph table; unknown names fall back to a bullet.
-const GLYPHS: Record<string, string> = {
+/** The icon names the web Icon draws (the editor's icon picker offers these). */
+export const ICON_GLYPHS: Readonly<Record<string, string>> = {
   home: '⌂',
-  'home-filled': '⌂',
   user: '👤',
   message: '✉',
   search: '🔍',
@@ -116,9 +116,10 @@ const GLYPHS: Record<string, string> = {
   back: '‹',
   more: '⋯',
   setting: '⚙',
-  settings: '⚙',
   share: '⇪',
 };
+/** Names also accepted, drawn like the one they alias. */
+const GLYPHS: Record<string, string> = { ...ICON_GLYPHS, 'home-filled': '⌂', settings: '⚙' };
 
 export function Icon(c: WebComponentProps) {
   const label = str(c.props.label);

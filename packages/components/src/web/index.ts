@@ -1,5 +1,5 @@
 // React implementations of the catalogue, one function per component (see ./types for what they receive).
-export { Button, Heading, Icon, Image, Link, QRCode, Text } from './basic';
+export { Button, Heading, ICON_GLYPHS, Icon, Image, Link, QRCode, Text } from './basic';
 export { List, Swiper, SwiperItem, Table } from './data';
 export { Modal } from './feedback';
 export {

@@ -1,6 +1,6 @@
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useT } from '../../app/i18n';
-import { Button, Dialog, ErrorState } from '../../app/ui';
+import { Button, Dialog, ErrorState, TextAreaField } from '../../app/ui';
 import { messages } from './messages';
 
 /** Edits a JSON object in a dialog; `onSave` errors (e.g. the server's 400) show in the dialog. */
@@ -16,7 +16,6 @@ export function JsonDialog({
   onClose: () => void;
 }): ReactNode {
   const t = useT(messages);
-  const id = useId();
   const [text, setText] = useState(() => JSON.stringify(initial, null, 2));
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -56,17 +55,14 @@ export function JsonDialog({
         </>
       }
     >
-      <div className="field">
-        <label htmlFor={id}>{t('docJson')}</label>
-        <textarea
-          id={id}
-          className="code-area"
-          rows={14}
-          spellCheck={false}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-        />
-      </div>
+      <TextAreaField
+        label={t('docJson')}
+        className="code-area"
+        rows={14}
+        spellCheck={false}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+      />
       {error ? <ErrorState error={error} /> : null}
     </Dialog>
   );

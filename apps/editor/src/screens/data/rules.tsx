@@ -1,7 +1,16 @@
-import { type ReactNode, useEffect, useId, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { api, path } from '../../app/api';
 import { useT } from '../../app/i18n';
-import { Button, ErrorState, Loading, SelectField, TextField, useAsync, useToast } from '../../app/ui';
+import {
+  Button,
+  ErrorState,
+  Loading,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useAsync,
+  useToast,
+} from '../../app/ui';
 import { messages } from './messages';
 
 type Operation = 'read' | 'create' | 'update' | 'delete';
@@ -140,7 +149,6 @@ function TryRules({
   rules: Rules;
 }): ReactNode {
   const t = useT(messages);
-  const docId = useId();
   const [operation, setOperation] = useState<Operation>('read');
   const [uid, setUid] = useState('');
   const [roles, setRoles] = useState('');
@@ -200,17 +208,14 @@ function TryRules({
       />
       <TextField label={t('asUser')} value={uid} onChange={(event) => setUid(event.target.value)} />
       <TextField label={t('roles')} value={roles} onChange={(event) => setRoles(event.target.value)} />
-      <div className="field">
-        <label htmlFor={docId}>{t('testDoc')}</label>
-        <textarea
-          id={docId}
-          className="code-area"
-          rows={5}
-          spellCheck={false}
-          value={doc}
-          onChange={(event) => setDoc(event.target.value)}
-        />
-      </div>
+      <TextAreaField
+        label={t('testDoc')}
+        className="code-area"
+        rows={5}
+        spellCheck={false}
+        value={doc}
+        onChange={(event) => setDoc(event.target.value)}
+      />
       <Button type="submit">{t('run')}</Button>
       {outcome ? (
         <div className={`rule-outcome ${outcome.allowed ? 'allowed' : 'denied'}`} role="status">

@@ -3,7 +3,7 @@ import { ApiError, api, path } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { CodeEditor } from '../../app/monaco';
 import { useLeaveGuard } from '../../app/router';
-import { Button, ErrorState, Loading, TextField, useAsync, useToast } from '../../app/ui';
+import { Button, ErrorState, Loading, TextAreaField, TextField, useAsync, useToast } from '../../app/ui';
 import { FUNCTION_DECLARATIONS, STARTER_SOURCE } from './declarations';
 import { useDeclareFunction } from './declare';
 import { Logs } from './logs';
@@ -319,14 +319,20 @@ function Workbench({
               ['secrets', 'secretNames', undefined],
             ] as const
           ).map(([field, label, hint]) => (
-            <TextArea
+            <TextAreaField
               key={field}
               label={tr(label)}
               hint={hint}
               error={fieldError(field)}
+              className="code-area"
+              rows={Math.min(8, Math.max(3, form[field].split('\n').length + 1))}
+              spellCheck={false}
               value={form[field]}
               readOnly={!writable}
-              onChange={(value) => edit(() => setForm({ ...form, [field]: value }))}
+              onChange={(event) => {
+                const value = event.target.value;
+                edit(() => setForm({ ...form, [field]: value }));
+              }}
             />
           ))}
         </form>
@@ -341,50 +347,6 @@ function Workbench({
           writable={writable}
           onChanged={onDeployed}
         />
-      ) : null}
-    </div>
-  );
-}
-
-function TextArea({
-  label,
-  hint,
-  error,
-  value,
-  readOnly,
-  onChange,
-}: {
-  label: string;
-  hint?: string | undefined;
-  error?: string | undefined;
-  value: string;
-  readOnly: boolean;
-  onChange: (value: string) => void;
-}): ReactNode {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        className="code-area"
-        rows={Math.min(8, Math.max(3, value.split('\n').length + 1))}
-        spellCheck={false}
-        value={value}
-        readOnly={readOnly}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {hint && !error ? (
-        <div id={`${id}-hint`} className="field-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <div id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </div>
       ) : null}
     </div>
   );

@@ -1,14 +1,13 @@
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { api } from '../../app/api';
 import { useT } from '../../app/i18n';
-import { Button, ErrorState } from '../../app/ui';
+import { Button, ErrorState, TextAreaField } from '../../app/ui';
 import { type Invocation, InvocationView } from './invocation';
 import { messages } from './messages';
 
 /** Runs the active version with a JSON event and shows what happened. */
 export function TestRun({ base, deployed }: { base: string; deployed: boolean }): ReactNode {
   const t = useT(messages);
-  const id = useId();
   const [event, setEvent] = useState('{\n  "name": "test"\n}');
   const [result, setResult] = useState<Invocation | null>(null);
   const [error, setError] = useState<unknown>();
@@ -33,17 +32,14 @@ export function TestRun({ base, deployed }: { base: string; deployed: boolean })
   };
   return (
     <div className="fn-test">
-      <div className="field">
-        <label htmlFor={id}>{t('event')}</label>
-        <textarea
-          id={id}
-          className="code-area"
-          rows={8}
-          spellCheck={false}
-          value={event}
-          onChange={(e) => setEvent(e.target.value)}
-        />
-      </div>
+      <TextAreaField
+        label={t('event')}
+        className="code-area"
+        rows={8}
+        spellCheck={false}
+        value={event}
+        onChange={(e) => setEvent(e.target.value)}
+      />
       <Button variant="primary" busy={busy} disabled={!deployed} onClick={() => void run()}>
         {t('run')}
       </Button>

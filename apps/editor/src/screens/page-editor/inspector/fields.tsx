@@ -1,3 +1,4 @@
+import { ICON_GLYPHS } from '@tessera/components/web';
 // Value fields shared by the property, style, events and data panels: a typed editor for a
 // literal, switchable to an expression edited in monaco. An expression reaches the store only
 // when it has no error, so the draft on the server stays valid while the builder types.
@@ -453,25 +454,6 @@ function JsonField({
   );
 }
 
-/** Icon names the web components draw (see @tessera/components web Icon). */
-const ICONS: Record<string, string> = {
-  home: '⌂',
-  user: '👤',
-  message: '✉',
-  search: '🔍',
-  star: '★',
-  heart: '♥',
-  plus: '+',
-  close: '×',
-  check: '✓',
-  left: '‹',
-  right: '›',
-  back: '‹',
-  more: '⋯',
-  setting: '⚙',
-  share: '⇪',
-};
-
 function IconSelect({
   id,
   value,
@@ -485,7 +467,7 @@ function IconSelect({
 }): ReactNode {
   const t = useT(messages);
   const current = typeof value === 'string' ? value : '';
-  const names = Object.keys(ICONS);
+  const names = Object.keys(ICON_GLYPHS);
   return (
     <select
       id={id}
@@ -497,7 +479,7 @@ function IconSelect({
       {current && !names.includes(current) ? <option value={current}>{current}</option> : null}
       {names.map((name) => (
         <option key={name} value={name}>
-          {ICONS[name]} {name}
+          {ICON_GLYPHS[name]} {name}
         </option>
       ))}
     </select>
