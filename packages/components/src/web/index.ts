@@ -1,5 +1,5 @@
 // React implementations of the catalogue, one function per component (see ./types for what they receive).
-export { Button, Heading, ICON_GLYPHS, Icon, Image, Link, QRCode, Text } from './basic';
+export { Button, Heading, ICON_GLYPHS, Icon, Image, Link, Text } from './basic';
 export { List, Swiper, SwiperItem, Table } from './data';
 export { Modal } from './feedback';
 export {
@@ -16,6 +16,7 @@ export {
 } from './form';
 export { Card, Column, Container, Divider, Grid, Page, Row, Spacer } from './layout';
 export { NavBar, TabBar, TabPane, Tabs } from './navigation';
+export { QRCode } from './qr-code';
 export { RichText } from './rich-text';
 export { webStyles } from './styles';
 export type { ChildView, FieldBinding, WebComponent, WebComponentProps } from './types';
@@ -31,7 +32,7 @@ export const webModules: Record<string, string> = {
   Icon: 'basic',
   Image: 'basic',
   Link: 'basic',
-  QRCode: 'basic',
+  QRCode: 'qr-code',
   Text: 'basic',
   List: 'data',
   Swiper: 'data',
