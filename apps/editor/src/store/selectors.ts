@@ -36,3 +36,20 @@ export function selectAncestry(state: EditorState, id: string): string[] {
   for (let at: string | null = id; at !== null; at = selectNode(state, at)?.parentId ?? null) out.unshift(at);
   return out;
 }
+
+/**
+ * A selector of the selected nodes that returns the same array while none of them changed
+ * (one per component: it remembers its last answer), so a multi-selection inspector re-renders
+ * only when a selected node is edited, not on every edit elsewhere in the document.
+ */
+export function createSelectedNodesSelector(): (state: EditorState) => readonly EditorNode[] {
+  let last: readonly EditorNode[] = EMPTY_NODES;
+  return (state) => {
+    const next = selectSelectedNodes(state);
+    if (next.length === last.length && next.every((node, i) => node === last[i])) return last;
+    last = next;
+    return next;
+  };
+}
+
+const EMPTY_NODES: readonly EditorNode[] = Object.freeze([]);

@@ -55,6 +55,9 @@ export interface EditorStore {
 function coalesceKeyOf(action: DocumentAction): string | undefined {
   if (action.type === 'setProp' || action.type === 'setStyle')
     return `${action.type}\0${action.id}\0${action.name}`;
+  // typing into a field of a multi-selection: one step per field and set of nodes
+  if (action.type === 'setMany')
+    return `${action.type}\0${action.field}\0${[...action.ids].sort().join(',')}\0${action.name}`;
   // typing in a code block, a query field or a variable's initial value is one step too
   if (action.type === 'setCodeBlock') return `${action.type}\0${action.name}`;
   if (action.type === 'setQuery' || action.type === 'setState')

@@ -14,6 +14,7 @@ import { type SetCodeBlockAction, setCodeBlock } from './set-code-block';
 import { type SetEventsAction, setEvents } from './set-events';
 import { type SetHomeAction, setHome } from './set-home';
 import { type SetIfAction, setIf } from './set-if';
+import { type SetManyAction, setMany } from './set-many';
 import { type SetPropAction, setProp } from './set-prop';
 import { type SetQueryAction, setQuery } from './set-query';
 import { type SetRepeatAction, setRepeat } from './set-repeat';
@@ -36,6 +37,7 @@ export type {
   SetEventsAction,
   SetHomeAction,
   SetIfAction,
+  SetManyAction,
   SetPropAction,
   SetQueryAction,
   SetRepeatAction,
@@ -54,6 +56,7 @@ export type DocumentAction =
   | PasteAction
   | SetPropAction
   | SetStyleAction
+  | SetManyAction
   | SetEventsAction
   | SetIfAction
   | SetRepeatAction
@@ -78,6 +81,7 @@ export const reducers: Reducers = {
   paste,
   setProp,
   setStyle,
+  setMany,
   setEvents,
   setIf,
   setRepeat,
