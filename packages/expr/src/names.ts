@@ -73,7 +73,7 @@ export function rootNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-/** Scope roots of bindings in pages (item/index are the default names inside a repeat). */
+/** Scope roots of bindings in pages (item/index are the default names inside a repeat; locale is the shown language). */
 export const STANDARD_ROOTS: readonly string[] = Object.freeze([
   'state',
   'app',
@@ -86,6 +86,7 @@ export const STANDARD_ROOTS: readonly string[] = Object.freeze([
   'utils',
   'code',
   'form',
+  'locale',
 ]);
 
 /** Scope roots of security rules. */

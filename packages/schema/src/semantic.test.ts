@@ -174,3 +174,42 @@ describe('expression scopes', () => {
     ]);
   });
 });
+
+describe('setLocale', () => {
+  const doc = (locale: unknown) =>
+    app(
+      [
+        {
+          id: 'switch',
+          component: 'Button',
+          props: { text: 'English' },
+          events: { tap: [{ type: 'setLocale', locale } as never] },
+        },
+        text('shown', "locale == 'en' ? 'English' : '中文'"),
+      ],
+      { locales: { default: 'zh-CN', supported: ['zh-CN', 'en'] } },
+    );
+
+  it('accepts one of the app locales, or an expression, and `locale` in expressions', () => {
+    expect(messages(doc('en'))).toEqual([]);
+    expect(messages(doc({ $expr: "locale == 'en' ? 'zh-CN' : 'en'" }))).toEqual([]);
+  });
+
+  it('names the pointer of a locale the app does not have', () => {
+    expect(messages(doc('fr'))).toEqual([
+      `/pages/0/root/children/0/events/tap/0/locale: "fr" is not one of the app's locales ("zh-CN", "en")`,
+    ]);
+  });
+
+  it('refuses a missing or empty locale', () => {
+    expect(messages(doc('')).join('\n')).toContain('/pages/0/root/children/0/events/tap/0/locale');
+    expect(messages(doc(undefined)).join('\n')).toContain('/pages/0/root/children/0/events/tap/0');
+  });
+
+  it('keeps `locale` from being a repeat name', () => {
+    const repeated = app([
+      { id: 'row', component: 'Text', props: { text: 'x' }, repeat: { items: [1], item: 'locale' } },
+    ]);
+    expect(messages(repeated).join('\n')).toContain('/pages/0/root/children/0/repeat/item');
+  });
+});

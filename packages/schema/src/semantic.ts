@@ -26,6 +26,7 @@ const RESERVED_ROOTS = new Set([
   'utils',
   'code',
   'form',
+  'locale',
 ]);
 
 const ACTION_LIST_FIELDS = new Set(['onSuccess', 'onError', 'then', 'else', 'onConfirm', 'onCancel']);
@@ -132,7 +133,7 @@ export class SemanticChecker {
     this.checkNavigation();
     this.checkState(app.state, '/state');
     const appScope = makeScope({
-      roots: ['app', 'queries', 'auth', 'utils', 'code'],
+      roots: ['app', 'queries', 'auth', 'utils', 'code', 'locale'],
       pageState: null,
       pageQueries: new Set(),
       params: null,
@@ -272,7 +273,7 @@ export class SemanticChecker {
         ? this.pages.get(page.id)!.params
         : pageParams(page);
     const scope = makeScope({
-      roots: ['state', 'app', 'params', 'queries', 'auth', 'utils', 'code', 'form'],
+      roots: ['state', 'app', 'params', 'queries', 'auth', 'utils', 'code', 'form', 'locale'],
       pageState: keysOf(page.state),
       pageQueries: keysOf(page.queries),
       params: new Set(params.keys()),
@@ -616,6 +617,19 @@ export class SemanticChecker {
       case 'validateForm':
         if (typeof action.form === 'string')
           this.formRefs.push({ formId: action.form, pointer: `${pointer}/form` });
+        break;
+      case 'setLocale':
+        if (
+          typeof action.locale === 'string' &&
+          action.locale &&
+          this.locales &&
+          !this.locales.has(action.locale)
+        ) {
+          this.report(
+            `${pointer}/locale`,
+            `${quote(action.locale)} is not one of the app's locales (${[...this.locales].map(quote).join(', ')})`,
+          );
+        }
         break;
       case 'runCode':
         if (typeof action.block === 'string') {

@@ -20,7 +20,8 @@ export type ActionSchema =
   | ValidateFormAction
   | SubmitFormAction
   | RunCodeAction
-  | BranchAction;
+  | BranchAction
+  | SetLocaleAction;
 /**
  * A name usable in expressions: letters, digits and underscores, not starting with a digit.
  */
@@ -596,6 +597,25 @@ export interface BranchAction {
   condition: Condition;
   then: ActionList;
   else?: ActionList;
+  /**
+   * What this step does, for other builders of the app.
+   */
+  description?: string;
+  onSuccess?: ActionList;
+  onError?: ActionList;
+}
+/**
+ * Switch the language the app shows (every {"$i18n"} text, page titles, tab bar) without reloading; the choice is remembered on the device.
+ */
+export interface SetLocaleAction {
+  /**
+   * Always "setLocale".
+   */
+  type: 'setLocale';
+  /**
+   * One of the app's locales (locales.supported), e.g. "en", or an expression giving one (e.g. {"$expr": "locale == 'en' ? 'zh-CN' : 'en'"}).
+   */
+  locale: string | ExprValue;
   /**
    * What this step does, for other builders of the app.
    */
