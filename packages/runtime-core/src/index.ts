@@ -4,6 +4,14 @@ export { ACTION_TYPES, isOpenableUrl, runActions } from './actions';
 export { AppRuntime, type AppRuntimeOptions } from './app';
 export { type Reference, storePaths } from './dependencies';
 export { ActionError, toErrorInfo } from './errors';
+export {
+  allowedImageUrl,
+  type FileUrlOptions,
+  FileUrlResolver,
+  fileUrlsOf,
+  type ImageSource,
+  type TempFileUrl,
+} from './file-urls';
 export { checkField } from './forms';
 export {
   type ActionOutcome,

@@ -1,5 +1,6 @@
 import type { TesseraApp } from '@tessera/sdk';
 import { ActionError } from './errors';
+import { FileUrlResolver } from './file-urls';
 import type { AppServices, FindOptions, SignedInUser } from './services';
 
 export interface SdkServicesOptions {
@@ -117,5 +118,10 @@ export function sdkServices(app: TesseraApp, options: SdkServicesOptions = {}): 
     },
     logout: () => auth.signOut(),
     currentUser: () => (auth.currentUser ? userOf(auth.currentUser) : null),
+    fileUrls: new FileUrlResolver({
+      appId: app.appId,
+      serverUrl: app.serverUrl,
+      lookup: async (fileIds) => (await app.getTempFileURL({ fileList: fileIds })).fileList,
+    }),
   };
 }

@@ -1,3 +1,4 @@
+import type { FileUrlResolver } from './file-urls';
 import type { ChosenFile } from './platform';
 
 /** Options of a collection or CMS list query. */
@@ -40,6 +41,11 @@ export interface AppServices {
   login(method: string, credentials: Record<string, unknown>): Promise<SignedInUser>;
   logout(): Promise<void>;
   currentUser(): SignedInUser | null;
+  /**
+   * Shows cloud file ids and CMS media as image addresses (batched, cached temporary URLs);
+   * without it only plain http(s) addresses show (see `fileUrlsOf`).
+   */
+  fileUrls?: FileUrlResolver;
 }
 
 /** Services for an app that uses no cloud capability: every call fails with a clear message. */

@@ -38,6 +38,8 @@ export class TesseraApp {
   private readonly transport: Transport;
   private readonly base: string;
   private readonly baseUrl: string;
+  /** The server's address without a trailing slash (`baseUrl` as given to `init`). */
+  readonly serverUrl: string;
   private readonly authInstance: Auth;
   private databaseInstance?: Database;
 
@@ -47,7 +49,8 @@ export class TesseraApp {
     if (!options.baseUrl) throw new TypeError('init() needs baseUrl');
     this.appId = appId;
     this.baseUrl = options.baseUrl;
-    this.base = `${options.baseUrl.replace(/\/+$/, '')}/app-api/${encodeURIComponent(appId)}`;
+    this.serverUrl = options.baseUrl.replace(/\/+$/, '');
+    this.base = `${this.serverUrl}/app-api/${encodeURIComponent(appId)}`;
     const wx = options.wx;
     this.transport = options.transport ?? (wx ? wxTransport(wx) : fetchTransport());
     const persistence =
@@ -124,6 +127,11 @@ export class TesseraApp {
     return (await this.call('POST', '/storage/temp-urls', { fileList })) as {
       fileList: (FileResult & { tempFileURL?: string })[];
     };
+  }
+
+  /** The address of a CMS media file (what an `image`, `file` or `media` field of an entry holds). */
+  mediaUrl(mediaId: string): string {
+    return `${this.base}/cms-media/${encodeURIComponent(mediaId)}`;
   }
 
   async deleteFile({ fileList }: { fileList: string[] }): Promise<{ fileList: FileResult[] }> {
