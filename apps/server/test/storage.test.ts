@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDownload } from '../src/plugins/storage/signed-url';
 import { type AppUserClient, appUser, createApp, signedOut } from './app-data-helpers';
-import { type Json, startTestServer, type TestServer } from './harness';
+import { Client, type Json, startTestServer, type TestServer } from './harness';
 
 const limit = 64 * 1024;
 let server: TestServer;
@@ -294,6 +294,19 @@ describe('storage rules', () => {
   it('builders list and delete every file', async () => {
     const files = await server.admin.get(`/api/apps/${appId}/storage/files?prefix=private/`);
     expect(files.body.files.map((file: Json) => file.path)).toEqual(['private/diary.txt']);
+    // the editor canvas loads a builder's view of a file by its path, without a signed URL
+    const content = await server.admin.bytes(`/api/apps/${appId}/storage/download?path=private/diary.txt`);
+    expect(content.status).toBe(200);
+    expect(new TextDecoder().decode(content.bytes)).toBe('dear diary');
+    expect(content.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(content.headers.get('content-security-policy')).toContain('sandbox');
+    expect((await server.admin.get(`/api/apps/${appId}/storage/download?path=private/none.txt`)).status).toBe(
+      404,
+    );
+    expect((await server.admin.get(`/api/apps/${appId}/storage/download?path=../x`)).status).toBe(400);
+    expect(
+      (await new Client(server.url).get(`/api/apps/${appId}/storage/download?path=private/diary.txt`)).status,
+    ).toBe(401);
     const fileID = `cloud://${appId}/private/diary.txt`;
     const deleted = await server.admin.delete(
       `/api/apps/${appId}/storage/files?fileID=${encodeURIComponent(fileID)}`,

@@ -1,17 +1,9 @@
 import { type DragEvent, type ReactNode, useRef, useState } from 'react';
 import { api, path } from '../../app/api';
 import { useT } from '../../app/i18n';
+import { type StoredFile, uploadFile } from '../../app/storage-upload';
 import { Button, Dialog, EmptyState, ErrorState, Loading, TextField, useAsync, useToast } from '../../app/ui';
 import { messages } from './messages';
-import { uploadFile } from './upload';
-
-interface StoredFile {
-  fileID: string;
-  path: string;
-  size: number;
-  contentType: string;
-  createdAt: string;
-}
 
 const LIST_LIMIT = 1000;
 

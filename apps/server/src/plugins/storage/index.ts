@@ -670,6 +670,41 @@ function builderUploadRoute(
     },
   );
 
+  app.get<{ Params: { appId: string }; Querystring: { path: string } }>(
+    '/api/apps/:appId/storage/download',
+    {
+      schema: {
+        tags: ['storage (builder)'],
+        summary:
+          "One file's content for the signed-in builder (the editor canvas shows cloud:// images with it)",
+        params: { ...appParams, additionalProperties: false },
+        querystring: {
+          type: 'object',
+          required: ['path'],
+          additionalProperties: false,
+          properties: { path: { type: 'string', maxLength: 600 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const access = await assertAppAccess(request, request.params.appId, 'viewer');
+      const cloudPath = checked(() => checkCloudPath(request.query.path), '/path');
+      const record = await files(app, access.appId).findOne({ _id: cloudPath });
+      const stored = record ? await adapter.get(`${access.appId}/${cloudPath}`) : null;
+      if (!record || !stored)
+        throw httpError(404, `No file at "${cloudPath}"`, [{ pointer: '/path', message: 'no such file' }]);
+      return (
+        reply
+          .type(record.contentType)
+          .header('content-length', stored.size)
+          .header('cache-control', 'private, max-age=60')
+          // uploaded content on the editor's origin: never a document that runs scripts (an SVG opened directly)
+          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+          .send(stored.body)
+      );
+    },
+  );
+
   app.post<{ Params: { appId: string }; Querystring: { path?: string } }>(
     '/api/apps/:appId/storage/files',
     {

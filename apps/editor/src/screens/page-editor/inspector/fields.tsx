@@ -4,9 +4,10 @@ import { ICON_GLYPHS } from '@tessera/components/web';
 // when it has no error, so the draft on the server stays valid while the builder types.
 import type { Value } from '@tessera/schema';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { api, path } from '../../../app/api';
+import { ApiError, api, path } from '../../../app/api';
 import { useT } from '../../../app/i18n';
 import { diagnoseExpression, ExpressionEditor, type ExpressionScope } from '../../../app/monaco';
+import { builderFileUrl, freePath, type StoredFile, uploadFile } from '../../../app/storage-upload';
 import { Button, Dialog, ErrorState, Loading, useAsync } from '../../../app/ui';
 import { messages } from './messages';
 
@@ -486,13 +487,6 @@ function IconSelect({
   );
 }
 
-interface StoredFile {
-  fileID: string;
-  path: string;
-  size: number;
-  contentType: string;
-}
-
 function ImageField(
   props: ValueFieldProps & { common: { id: string; 'aria-describedby': string | undefined } },
 ): ReactNode {
@@ -531,6 +525,19 @@ function ImageField(
   );
 }
 
+/** Why an upload from the picker failed, in the builder's language (the server's words kept). */
+function uploadProblem(
+  error: unknown,
+  name: string,
+  t: (key: 'imageTooBig' | 'imageWrongType' | 'imageUploadFailed', vars: Record<string, string>) => string,
+): string {
+  const message = (error as Error).message;
+  if (error instanceof ApiError && error.status === 413) return t('imageTooBig', { name, message });
+  if (error instanceof ApiError && error.status === 415) return t('imageWrongType', { name, message });
+  return t('imageUploadFailed', { name, message });
+}
+
+/** The app's images to pick from, and an upload (button or drop) that picks the new file. */
 function StoragePicker({
   appId,
   label,
@@ -541,6 +548,10 @@ function StoragePicker({
   onPick(fileID: string): void;
 }): ReactNode {
   const t = useT(messages);
+  const input = useRef<HTMLInputElement>(null);
+  const [uploading, setUploading] = useState<{ name: string; progress: number } | null>(null);
+  const [problem, setProblem] = useState<string | undefined>();
+  const [dragging, setDragging] = useState(false);
   const files = useAsync(
     (signal) =>
       api.get<{ files: StoredFile[] }>(`${path('/api/apps/:appId/storage/files', { appId })}?limit=1000`, {
@@ -548,21 +559,90 @@ function StoragePicker({
       }),
     [appId],
   );
-  if (files.loading) return <Loading />;
-  if (files.error) return <ErrorState error={files.error} onRetry={files.reload} />;
+  const upload = async (file: File) => {
+    setProblem(undefined);
+    if (!file.type.startsWith('image/'))
+      return setProblem(t('imageNotImage', { name: file.name, type: file.type || '?' }));
+    const taken = new Set((files.data?.files ?? []).map((stored) => stored.path));
+    // a file name the server takes as one path segment: no slashes, %, control characters or leading dots
+    const printable = [...file.name].filter((char) => char.charCodeAt(0) >= 32).join('');
+    const name = printable.replace(/[\\/%]/g, '_').replace(/^\.+/, '_') || 'image';
+    setUploading({ name: file.name, progress: 0 });
+    try {
+      const stored = await uploadFile(appId, freePath(`images/${name}`, taken), file, (progress) =>
+        setUploading({ name: file.name, progress }),
+      );
+      setUploading(null);
+      onPick(stored.fileID);
+    } catch (error) {
+      setUploading(null);
+      setProblem(uploadProblem(error, file.name, t));
+    }
+  };
   const images = (files.data?.files ?? []).filter((file) => file.contentType.startsWith('image/'));
-  if (images.length === 0) return <p>{t('noImages')}</p>;
   return (
-    <ul className="vf-files" aria-label={label}>
-      {images.map((file) => (
-        <li key={file.fileID}>
-          <button type="button" className="link-btn" onClick={() => onPick(file.fileID)}>
-            {file.path}
-          </button>{' '}
-          <span className="field-hint">{Math.ceil(file.size / 1024)} KB</span>
-        </li>
-      ))}
-    </ul>
+    <section
+      className={`vf-picker${dragging ? ' vf-picker-drop' : ''}`}
+      aria-label={label}
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        const file = event.dataTransfer.files[0];
+        if (file && !uploading) void upload(file);
+      }}
+    >
+      <div className="vf-picker-upload">
+        <Button variant="primary" busy={uploading !== null} onClick={() => input.current?.click()}>
+          {t('uploadImage')}
+        </Button>
+        <input
+          ref={input}
+          type="file"
+          accept="image/*"
+          hidden
+          aria-label={t('uploadImage')}
+          data-testid="image-upload"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void upload(file);
+          }}
+        />
+        <span className="field-hint">{t('dropImage')}</span>
+      </div>
+      {uploading ? (
+        <label className="vf-picker-progress">
+          {t('uploadingImage', { name: uploading.name })}
+          <progress max={1} value={uploading.progress} />
+        </label>
+      ) : null}
+      {problem ? (
+        <div className="field-error" role="alert">
+          {problem}
+        </div>
+      ) : null}
+      {files.loading && !files.data ? <Loading /> : null}
+      {files.error ? <ErrorState error={files.error} onRetry={files.reload} /> : null}
+      {files.data && images.length === 0 ? <p>{t('noImages')}</p> : null}
+      {images.length > 0 ? (
+        <ul className="vf-files">
+          {images.map((file) => (
+            <li key={file.fileID}>
+              <img className="vf-thumb" src={builderFileUrl(file.fileID)} alt="" loading="lazy" />
+              <button type="button" className="link-btn" onClick={() => onPick(file.fileID)}>
+                {file.path}
+              </button>{' '}
+              <span className="field-hint">{Math.ceil(file.size / 1024)} KB</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
   );
 }
 

@@ -1,0 +1,143 @@
+// The page editor's data features in Chromium against a real server: uploading an image from the
+// image picker, repeating a node over a state array, renaming a state variable.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EditorHarness, startEditorHarness } from './harness';
+import { draftOf, inspector, open } from './panels-helpers';
+
+let harness: EditorHarness;
+beforeAll(async () => {
+  harness = await startEditorHarness();
+}, 180_000);
+afterAll(async () => harness?.close());
+
+// A 1×1 PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+let count = 0;
+/** An app with an Image (photo), a Text bound to state.count (total) and a Container with a Text (row, row_text). */
+async function createDataApp(): Promise<string> {
+  const id = `data-${process.pid}-${++count}`;
+  const schema = {
+    schemaVersion: 2,
+    id,
+    name: 'Data features',
+    locales: { default: 'en', supported: ['en', 'zh-CN'] },
+    pages: [
+      {
+        id: 'home',
+        path: '/',
+        title: 'Home',
+        state: {
+          count: { type: 'number', initial: 7 },
+          countX: { type: 'number', initial: 1 },
+          fruits: { type: 'array', initial: ['apple', 'pear', 'plum'] },
+        },
+        root: {
+          id: 'home_root',
+          component: 'Page',
+          children: [
+            { id: 'photo', component: 'Image', props: { src: '', alt: 'Photo' } },
+            {
+              id: 'total',
+              component: 'Text',
+              props: { text: { $expr: "'n=' + state.count + '/' + state.countX" } },
+            },
+            {
+              id: 'row',
+              component: 'Container',
+              children: [{ id: 'row_text', component: 'Text', props: { text: 'fruit' } }],
+            },
+          ],
+        },
+      },
+    ],
+    navigation: { home: 'home' },
+  };
+  const reply = await harness.server.admin.post(`/api/workspaces/${harness.server.workspaceId}/apps`, {
+    name: `Data features ${count}`,
+    schema,
+  });
+  expect(reply.status, reply.text).toBe(201);
+  return reply.body.id as string;
+}
+
+async function select(page: Page, id: string, heading: string) {
+  await page.locator(`.tsr-canvas #${id}`).first().click();
+  await inspector(page).getByRole('heading', { name: heading }).waitFor();
+}
+
+describe('page editor data features', () => {
+  it('uploads an image from the picker, refuses a non-image clearly, and shows the upload in the canvas', async () => {
+    const appId = await createDataApp();
+    const page = await harness.newPage();
+    const violations = await open(harness, page, appId);
+    await select(page, 'photo', 'Image');
+    await inspector(page).getByRole('button', { name: 'Choose from storage' }).click();
+    const picker = page.getByRole('dialog', { name: 'Choose an image' });
+    await picker.getByText('No images in this app’s storage yet: upload one.').waitFor();
+
+    // a text file is refused before anything is sent
+    await picker.getByTestId('image-upload').setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('hello'),
+    });
+    await picker.getByRole('alert').getByText('notes.txt is not an image (its type is text/plain)').waitFor();
+    // an image type the server does not accept: its message is shown
+    await picker.getByTestId('image-upload').setInputFiles({
+      name: 'logo.svg',
+      mimeType: 'image/svg+xml',
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+    });
+    await picker
+      .getByRole('alert')
+      .getByText(/The server does not accept logo\.svg: Files of type "image\/svg\+xml" are not accepted/)
+      .waitFor();
+
+    await picker
+      .getByTestId('image-upload')
+      .setInputFiles({ name: 'cover.png', mimeType: 'image/png', buffer: PNG });
+    await picker.waitFor({ state: 'hidden' });
+    const fileID = `cloud://${appId}/images/cover.png`;
+    expect(await inspector(page).getByRole('textbox', { name: 'Source', exact: true }).inputValue()).toBe(
+      fileID,
+    );
+    // the canvas loads the stored file
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('.tsr-canvas img#photo');
+      return img?.complete === true && img.naturalWidth === 1;
+    });
+    await expect
+      .poll(async () => (await draftOf(harness, appId)).pages[0].root.children[0].props.src, {
+        timeout: 10_000,
+      })
+      .toBe(fileID);
+
+    // dropping a second image with the same name keeps the first and picks the new one
+    await inspector(page).getByRole('button', { name: 'Choose from storage' }).click();
+    await picker.getByRole('button', { name: 'images/cover.png' }).waitFor();
+    const drop = await page.evaluateHandle(
+      (bytes) => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(bytes)], 'cover.png', { type: 'image/png' }));
+        return data;
+      },
+      [...PNG],
+    );
+    await picker.locator('.vf-picker').dispatchEvent('drop', { dataTransfer: drop });
+    await picker.waitFor({ state: 'hidden' });
+    expect(await inspector(page).getByRole('textbox', { name: 'Source', exact: true }).inputValue()).toBe(
+      `cloud://${appId}/images/cover-2.png`,
+    );
+    const listed = await harness.server.admin.get(`/api/apps/${appId}/storage/files?prefix=images/`);
+    expect(listed.body.files.map((file: { path: string }) => file.path)).toEqual([
+      'images/cover-2.png',
+      'images/cover.png',
+    ]);
+    expect(violations).toEqual([]);
+  }, 120_000);
+});
