@@ -210,6 +210,7 @@ interface SharedModules {
 const SHARED_MODULES = [
   '@tessera/expr/runtime',
   '@tessera/runtime-web',
+  '@tessera/runtime-web/page-data',
   '@tessera/runtime-core',
   '@tessera/sdk',
   ...[...new Set([...Object.values(webModules), 'index'])].map(
