@@ -3,7 +3,21 @@ import { type Path, storePaths } from '@tessera/runtime-core';
 import { CompileError } from './errors';
 
 /** Scope roots every expression of an app may read (repeat names are added per node). */
-export const BASE_ROOTS = ['state', 'app', 'params', 'queries', 'auth', 'event', 'utils', 'code', 'form'];
+export const BASE_ROOTS = [
+  'state',
+  'app',
+  'params',
+  'queries',
+  'auth',
+  'event',
+  'utils',
+  'code',
+  'form',
+  'locale',
+];
+
+/** Store path of the shown locale: every i18n text depends on it, so a locale switch redraws exactly those. */
+const LOCALE_PATH: Path = ['locale'];
 
 export interface CompiledValue {
   /** JavaScript source of the runtime value: JSON, or `(scope) => …` for expressions. */
@@ -59,6 +73,7 @@ export function compileValue(
       deps.push(...storePaths(compiled.references, formId));
       return `(scope) => ${compiled.code}`;
     }
+    if (isI18n(entry) && !deps.includes(LOCALE_PATH)) deps.push(LOCALE_PATH);
     if (Array.isArray(entry)) return `[${entry.map((item, i) => walk(item, `${at}/${i}`)).join(', ')}]`;
     if (entry !== null && typeof entry === 'object' && !isI18n(entry)) {
       const fields = Object.entries(entry).map(

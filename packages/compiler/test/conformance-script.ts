@@ -25,6 +25,10 @@ export type Step =
   /** Page state variable (dot path allowed) equals the JSON value. */
   | { expectState: [string, unknown] }
   | { expectAppState: [string, unknown] }
+  /** The page title (web: document.title; mini-program: the navigation bar title). */
+  | { expectTitle: string }
+  /** Texts of the tab bar items, in order. */
+  | { expectTabBar: string[] }
   /** Messages of every toast shown so far, in order. */
   | { expectToasts: string[] }
   /** The answer the user gives to the next modal. */

@@ -23,6 +23,10 @@ interface Device {
   navigations: { page: string; params: Record<string, string> }[];
   modalAnswers: boolean[];
   titles: string[];
+  /** The page's title from its .json, shown until the page sets one. */
+  pageTitle?: string;
+  /** Tab bar texts: app.json's, as changed by wx.setTabBarItem. */
+  tabBar: string[];
   /** What wx.getSystemInfoSync() reports as the phone's language (e.g. zh_CN). */
   language: string;
 }
@@ -117,6 +121,10 @@ function fakeWx(device: Device, routes: Record<string, string>) {
       device.titles.push(String(options.title));
       ok(options);
     },
+    setTabBarItem: (options: Options) => {
+      device.tabBar[Number(options.index)] = String(options.text);
+      ok(options);
+    },
     getSystemInfoSync: () => ({ language: device.language }),
   };
 }
@@ -182,9 +190,11 @@ export async function runMpFixture(dir: string, options: { language?: string } =
       navigations: [],
       modalAnswers: [],
       titles: [],
+      tabBar: [],
       language: options.language ?? script.locale?.replace('-', '_') ?? 'en',
     };
     const appJson = JSON.parse(await readFile(join(outDir, 'app.json'), 'utf8'));
+    device.tabBar = (appJson.tabBar?.list ?? []).map((item: { text: string }) => item.text);
     const common = require(join(outDir, 'common/runtime.js'));
     (globalThis as Record<string, unknown>).wx = fakeWx(device, common.app.routes.pages);
     common.resetApp();
@@ -198,6 +208,9 @@ export async function runMpFixture(dir: string, options: { language?: string } =
     ) {
       throw new Error(`app.json does not list ${route}`);
     }
+    device.pageTitle = JSON.parse(
+      await readFile(join(outDir, `${route}.json`), 'utf8'),
+    ).navigationBarTitleText;
     const simulate = require('miniprogram-simulate');
     const id = simulate.load(join(outDir, route), { rootPath: outDir, compiler: 'simulate' });
     // exparser catches errors thrown in lifecycles and handlers and only logs them: collect them.
@@ -308,6 +321,10 @@ async function play(
       step.expectAppState[1],
       'app state',
     );
+  } else if ('expectTitle' in step) {
+    equal(device.titles.at(-1) ?? device.pageTitle ?? '', step.expectTitle, 'title');
+  } else if ('expectTabBar' in step) {
+    equal(device.tabBar, step.expectTabBar, 'tab bar');
   } else if ('expectToasts' in step) {
     equal(device.toasts, step.expectToasts, 'toasts');
   } else if ('answerModal' in step) {

@@ -208,6 +208,12 @@ async function play(page: Page, step: Step, answers: boolean[]): Promise<void> {
       () => inspect(page, 'appState', step.expectAppState[0].split('.')),
       step.expectAppState[1],
     );
+  } else if ('expectTitle' in step) {
+    await eventually('title', () => page.title(), step.expectTitle);
+  } else if ('expectTabBar' in step) {
+    const texts = async () =>
+      (await page.locator('.t-app-tabbar .t-tabbar__item').allTextContents()).map(text);
+    await eventually('tab bar', texts, step.expectTabBar);
   } else if ('expectToasts' in step) {
     await eventually('toasts', () => inspect(page, 'toasts'), step.expectToasts);
   } else if ('answerModal' in step) {

@@ -283,6 +283,12 @@ const handlers: Record<string, Handler> = {
     return await fn(...args);
   },
 
+  async setLocale(page, action, locals) {
+    const locale = value(page, action, 'locale', locals);
+    page.app.setLocale(typeof locale === 'string' ? locale : String(locale ?? ''));
+    return locale;
+  },
+
   async branch(page, action, locals) {
     const condition = Boolean(value(page, action, 'condition', locals));
     const list = (condition ? action.then : action.else) as RuntimeAction[] | undefined;

@@ -22,6 +22,9 @@ export function storePaths(references: readonly Reference[], formId?: string): P
       case 'auth':
         paths.push([root, ...path]);
         break;
+      case 'locale':
+        paths.push(['locale']);
+        break;
       case 'form':
         if (formId) paths.push(['forms', formId, 'values', ...path]);
         break;

@@ -89,6 +89,7 @@ export class PageRuntime {
   /** Sends the changes made since the last commit (page and app) to the listeners. */
   commit(): Path[] {
     this.app.store.flush();
+    if (this.appChanges.some((path) => path[0] === 'locale')) this.translateErrors();
     const changes = [...this.store.flush(), ...this.appChanges];
     this.appChanges = [];
     if (changes.length > 0) for (const listener of this.listeners) listener(changes);
@@ -215,6 +216,15 @@ export class PageRuntime {
       },
       this.locale,
     );
+  }
+
+  /** The locale changed: the validation messages shown are made again in the new locale. */
+  private translateErrors(): void {
+    for (const formId of Object.keys(this.descriptor.forms ?? {})) {
+      for (const name of Object.keys(this.formErrors(formId))) {
+        this.store.set(['forms', formId, 'errors', name], this.checkField(formId, name));
+      }
+    }
   }
 
   /** Checks every field, shows the errors, and returns them (empty when the form is valid). */

@@ -7,6 +7,9 @@ import {
   type PageDescriptor,
   PageRuntime,
   type RuntimeAction,
+  type RuntimeValue,
+  resolveValue,
+  toText,
 } from '@tessera/runtime-core';
 import { computeView, type RepeatSpec, repeatLocals, updateView, type ViewData, type ViewSpec } from './view';
 import { type Routes, type Wx, wxPlatform } from './wx-platform';
@@ -31,6 +34,10 @@ export interface HandlerSpec {
 export interface MpApp {
   descriptor: AppDescriptor;
   routes: Routes;
+  /** Texts of the tab bar items, in order (app.json holds them in the build's locale). */
+  tabTexts?: RuntimeValue[];
+  /** The locale app.json's static texts were written in. */
+  locale?: string;
 }
 
 interface Host {
@@ -107,9 +114,29 @@ function syncTitle(runtime: PageRuntime, page: PageDescriptor, shown: { title?: 
   wx.setNavigationBarTitle?.({ title });
 }
 
+/** Locale of the tab bar texts shown (app.json's until a setLocale). */
+let tabLocale: string | undefined;
+
+/**
+ * Rewrites the tab bar texts in the shown locale. WeChat accepts wx.setTabBarItem only while a tab
+ * page is shown, so this runs when a tab page shows or switches the locale itself.
+ */
+function syncTabBar(app: MpApp, runtime: PageRuntime): void {
+  const texts = app.tabTexts ?? [];
+  if (texts.length === 0 || !app.routes.tabs.includes(runtime.descriptor.id)) return;
+  tabLocale ??= app.locale;
+  if (runtime.locale === tabLocale) return;
+  tabLocale = runtime.locale;
+  texts.forEach((text, index) => {
+    const shown = toText(resolveValue(text, runtime.scope(), runtime.locale, app.descriptor.locales.default));
+    wx.setTabBarItem?.({ index, text: shown, fail: () => {} });
+  });
+}
+
 /** Forgets the app runtime (tests start each app fresh). */
 export function resetApp(): void {
   appRuntime = null;
+  tabLocale = undefined;
 }
 
 function send(host: Host, patch: Record<string, unknown>): void {
@@ -149,7 +176,12 @@ export function definePage(
       return runtime.load();
     },
     onShow(this: Host) {
-      return this.$page?.show();
+      const runtime = this.$page;
+      if (!runtime) return;
+      // App changes made on other pages (app state, the locale) reach this page's view now.
+      runtime.commit();
+      syncTabBar(app, runtime);
+      return runtime.show();
     },
     onHide(this: Host) {
       return this.$page?.hide();
@@ -180,6 +212,7 @@ export function definePage(
         runtime.onChange((changes) => {
           if (this.$view) send(this, updateView(runtime, view, this.$view, changes));
           syncTitle(runtime, page, shown);
+          if (changes.some((path) => path[0] === 'locale')) syncTabBar(app, runtime);
         });
       },
       detached(this: Host) {

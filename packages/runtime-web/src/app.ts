@@ -1,7 +1,10 @@
 /// <reference lib="dom" />
+
+import { ImageSourcesContext } from '@tessera/components/web/image-source';
 import {
   AppRuntime,
   type AppServices,
+  fileUrlsOf,
   type KeyValueStorage,
   offlineServices,
   PageRuntime,
@@ -12,8 +15,10 @@ import {
 import {
   createElement as h,
   type ReactNode,
+  useCallback,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   useSyncExternalStore,
@@ -71,8 +76,20 @@ export function startApp(
     services: options.services ?? offlineServices(),
     locale: options.locale ?? pageLocale(entry.app.locales) ?? entry.app.locales.default,
   });
+  // <html lang> follows the shown locale (screen readers, hyphenation, fonts).
+  document.documentElement.lang = runtime.locale;
+  runtime.store.subscribe((changes) => {
+    if (changes.some((path) => path[0] === 'locale')) document.documentElement.lang = runtime.locale;
+  });
   const root = createRoot(container);
-  root.render(h(AppView, { entry, runtime, router, feedback, probe: options.probe, current, prefix }));
+  root.render(
+    // Images show cloud file ids and CMS media through the services' resolver (batched, cached).
+    h(
+      ImageSourcesContext.Provider,
+      { value: fileUrlsOf(runtime.services) },
+      h(AppView, { entry, runtime, router, feedback, probe: options.probe, current, prefix }),
+    ),
+  );
   return { unmount: () => root.unmount() };
 }
 
@@ -134,8 +151,15 @@ function inspecting(
   };
 }
 
+/** The shown locale as React state: a setLocale re-renders what reads it. */
+function useLocale(runtime: AppRuntime): string {
+  const subscribe = useCallback((listener: () => void) => runtime.store.subscribe(listener), [runtime]);
+  return useSyncExternalStore(subscribe, () => runtime.locale);
+}
+
 function AppView({ entry, runtime, router, feedback, probe, current, prefix }: AppViewProps): ReactNode {
   const location = useSyncExternalStore(router.subscribe, router.location);
+  const locale = useLocale(runtime);
   const match = resolveRoute(entry.pages, location.pathname, location.search);
   const [loaded, setLoaded] = useState<
     { key: number; module: PageModule } | { key: number; error: string } | null
@@ -152,7 +176,7 @@ function AppView({ entry, runtime, router, feedback, probe, current, prefix }: A
       live = false;
     };
   }, [location.key, pageId, entry]);
-  const zh = runtime.locale.startsWith('zh');
+  const zh = locale.startsWith('zh');
   let body: ReactNode = null;
   if (!match) {
     body = h(
@@ -248,7 +272,10 @@ function PageView({ runtime, module, params, probe, current, prefix }: PageViewP
       page.unload();
     };
   }, [page, module]);
-  const context = useRef({ page, probe, prefix }).current;
+  // A new context value on a locale switch re-renders every node once: default texts of components
+  // and their built-in labels follow too, not only the bindings that read the locale.
+  const locale = useLocale(runtime);
+  const context = useMemo(() => ({ page, probe, prefix, locale }), [page, probe, prefix, locale]);
   return h(
     PageContext.Provider,
     { value: context },

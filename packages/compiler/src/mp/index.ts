@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AppSchema, PageSchema } from '@tessera/schema';
-import { BASE_ROOTS, compileValue } from '../values';
+import { BASE_ROOTS, compileValue, isI18n } from '../values';
 import { appJson, appWxss, layoutPages, localText, type PageLayout, projectConfig } from './app-files';
 import { bundleMp } from './bundle';
 import { type GeneratedPage, generatePage } from './page';
@@ -83,7 +83,7 @@ async function emit(
   }
   const bundled = await bundleMp({
     pages: pageModules,
-    common: commonModule(app, layout, options.serverUrl),
+    common: commonModule(app, layout, options.serverUrl, locale),
     codeBlocks: Object.fromEntries(
       Object.entries(app.codeBlocks ?? {}).map(([name, block]) => [
         name,
@@ -131,7 +131,12 @@ function pageModule(page: PageSchema, index: number, gen: GeneratedPage): string
   ].join('\n');
 }
 
-function commonModule(app: AppSchema, layout: PageLayout, serverUrl: string | undefined): string {
+function commonModule(
+  app: AppSchema,
+  layout: PageLayout,
+  serverUrl: string | undefined,
+  locale: string,
+): string {
   const blocks = Object.keys(app.codeBlocks ?? {});
   const imports = blocks.map(
     (name, i) => `import * as code${i} from ${JSON.stringify(`tessera:code/${name}`)};`,
@@ -139,13 +144,16 @@ function commonModule(app: AppSchema, layout: PageLayout, serverUrl: string | un
   const code = blocks.map((name, i) => `${JSON.stringify(name)}: code${i}`).join(', ');
   const pages = Object.fromEntries(app.pages.map((page) => [page.id, { path: page.path }]));
   const routes = { pages: layout.routes, tabs: app.navigation.tabBar?.items.map((item) => item.page) ?? [] };
+  // i18n tab texts go to the runtime too: a locale switch rewrites them with wx.setTabBarItem.
+  const tabTexts = app.navigation.tabBar?.items.map((item) => item.text) ?? [];
+  const switchable = tabTexts.some((text) => isI18n(text));
   return [
     "import * as rt from '@tessera/expr/runtime';",
     "import { activity, configureServices, definePage, getAppRuntime, resetApp, setDataStats } from '@tessera/runtime-mp';",
     ...imports,
     '',
     `const descriptor = { id: ${JSON.stringify(app.id)}, locales: ${JSON.stringify(app.locales)}, home: ${JSON.stringify(app.navigation.home)}, pages: ${JSON.stringify(pages)}, state: ${compileValue(app.state ?? {}, BASE_ROOTS, '/state').code}, queries: ${compileValue(app.queries ?? {}, BASE_ROOTS, '/queries').code}, code: { ${code} } };`,
-    `export const app = { descriptor, routes: ${JSON.stringify(routes)} };`,
+    `export const app = { descriptor, routes: ${JSON.stringify(routes)}, locale: ${JSON.stringify(locale)}${switchable ? `, tabTexts: ${JSON.stringify(tabTexts)}` : ''} };`,
     'export { activity, configureServices, definePage, getAppRuntime, resetApp, rt, setDataStats };',
     ...(serverUrl
       ? [
