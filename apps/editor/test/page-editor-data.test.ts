@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EditorHarness, startEditorHarness } from './harness';
-import { draftOf, inspector, open } from './panels-helpers';
+import { draftOf, inspector, open, typeExpression } from './panels-helpers';
 
 let harness: EditorHarness;
 beforeAll(async () => {
@@ -138,6 +138,48 @@ describe('page editor data features', () => {
       'images/cover-2.png',
       'images/cover.png',
     ]);
+    expect(violations).toEqual([]);
+  }, 120_000);
+
+  it('repeats a Container over a state array: the canvas shows each item, and the subtree completes the item name', async () => {
+    const appId = await createDataApp();
+    const page = await harness.newPage();
+    const violations = await open(harness, page, appId);
+    // the Text fills the Container: select it in the outline
+    await page.getByRole('tab', { name: 'Outline' }).click();
+    await page.locator('[data-row-id="row"] > .outline-row').click();
+    await inspector(page).getByRole('heading', { name: 'Container' }).waitFor();
+    const section = inspector(page).getByRole('region', { name: 'Condition and repeat' });
+    await section.getByRole('button', { name: 'Repeat this component' }).click();
+    // the item name is checked as it is typed, and the store keeps only valid ones
+    await section.getByLabel('Item name').fill('state');
+    await section.getByRole('alert').getByText('“state” would hide the standard name state').waitFor();
+    await section.getByLabel('Item name').fill('fruit');
+    await section.locator('.expr-editor[data-ready]').click();
+    await page.keyboard.type('state.fr', { delay: 20 });
+    await page
+      .locator('.suggest-widget .monaco-list-row', { hasText: /^fruits/ })
+      .first()
+      .waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.tsr-canvas [id^="row_text--"]').count()).toBe(3);
+    await expect
+      .poll(async () => (await draftOf(harness, appId)).pages[0].root.children[2].repeat, { timeout: 10_000 })
+      .toEqual({ items: { $expr: 'state.fruits' }, item: 'fruit' });
+
+    // inside the repeat, the Text reads the item: completion offers it and the canvas shows each one
+    await page.locator('.tsr-canvas #row_text--1').click();
+    await inspector(page).getByRole('heading', { name: 'Text' }).waitFor();
+    await typeExpression(page, 'Text', 'fr');
+    await page
+      .locator('.suggest-widget .monaco-list-row', { hasText: /^fruit/ })
+      .first()
+      .waitFor();
+    await page.keyboard.type('uit', { delay: 20 });
+    await expect
+      .poll(() => page.locator('.tsr-canvas [id^="row_text--"]').allTextContents())
+      .toEqual(['apple', 'pear', 'plum']);
+
     expect(violations).toEqual([]);
   }, 120_000);
 });

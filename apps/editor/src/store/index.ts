@@ -1,4 +1,5 @@
 export * from './actions';
+export { RESERVED_LOCAL_NAMES } from './actions/set-repeat';
 export { copyNodes, readClipboard } from './clipboard';
 export type { EditorDocument, EditorNode, EditorPage } from './document';
 export { ActionRefused } from './errors';

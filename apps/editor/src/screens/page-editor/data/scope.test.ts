@@ -23,6 +23,15 @@ describe('nodeScope', () => {
     expect(nodeScope(doc, 'submit', { event: true }).roots.map((r) => r.name)).toContain('event');
   });
 
+  it('leaves out the node’s own repeat names for the list it repeats over', () => {
+    const doc = fixtureStore().getState().doc;
+    const names = (scope: ReturnType<typeof nodeScope>) => scope.roots.map((r) => r.name);
+    expect(names(nodeScope(doc, 'list'))).toContain('row');
+    expect(names(nodeScope(doc, 'list', { ownRepeat: false }))).not.toContain('row');
+    // a descendant keeps the names of the repeat around it
+    expect(names(nodeScope(doc, 'row_text', { ownRepeat: false }))).toContain('row');
+  });
+
   it('follows the store: a new state variable is in scope at once', () => {
     const store = fixtureStore();
     store.dispatch({

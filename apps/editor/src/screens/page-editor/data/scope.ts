@@ -133,12 +133,13 @@ function pageOfNode(doc: EditorDocument, id: string): EditorPage | undefined {
 
 /**
  * Scope of a node's props, style and condition (`event: true` for its action lists): the page's
- * names, plus item/index of every repeat around it (its own repeat included) and of List parents.
+ * names, plus item/index of every repeat around it (its own repeat included, unless
+ * `ownRepeat: false`: the list a node repeats over is read outside its repeat) and of List parents.
  */
 export function nodeScope(
   doc: EditorDocument,
   id: string,
-  options: { event?: boolean; catalogue?: ComponentCatalogue } = {},
+  options: { event?: boolean; ownRepeat?: boolean; catalogue?: ComponentCatalogue } = {},
 ): ExpressionScope {
   const catalogue = options.catalogue ?? defaultCatalogue;
   const page = pageOfNode(doc, id);
@@ -150,7 +151,7 @@ export function nodeScope(
   for (let at: string | null = id, child = true; at !== null; child = false) {
     const node: EditorNode | undefined = doc.nodes[at];
     if (!node) break;
-    if (node.repeat) {
+    if (node.repeat && !(child && options.ownRepeat === false)) {
       add(node.repeat.item ?? 'item', 'any', 'repeated item');
       add(node.repeat.index ?? 'index', 'number', 'position in the repeat');
     }

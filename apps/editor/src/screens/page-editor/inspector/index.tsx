@@ -11,6 +11,7 @@ import { nodeScope } from '../data/scope';
 import { EventsPanel } from './events-panel';
 import { messages } from './messages';
 import { type PanelContext, PropsPanel, textOf } from './props-panel';
+import { RepeatSection } from './repeat-section';
 import { StylePanel } from './style-panel';
 import './inspector.css';
 
@@ -120,6 +121,7 @@ function NodeInspector({ store, id }: { store: EditorStore; id: string }): React
         aria-labelledby={`inspector-tab-${tab}`}
       >
         {tab === 'props' ? <PropsPanel store={store} node={node} meta={meta} context={context} /> : null}
+        {tab === 'props' ? <RepeatSection store={store} doc={doc} id={id} scope={scope} /> : null}
         {tab === 'style' ? <StylePanel store={store} node={node} context={context} /> : null}
         {tab === 'events' ? (
           <EventsPanel
