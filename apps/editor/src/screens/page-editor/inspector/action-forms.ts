@@ -27,6 +27,7 @@ export type ActionFieldKind =
   | 'valueMap'
   | 'stateTarget'
   | 'condition'
+  | 'locale' // one of the app's locales, or an expression
   | 'json';
 
 export interface ActionField {
@@ -202,6 +203,11 @@ export const ACTION_FORMS: Record<ActionType, ActionForm> = {
     fields: [{ name: 'condition', kind: 'condition', label: l('条件', 'Condition'), required: true }],
     lists: ['then', 'else', 'onSuccess', 'onError'],
   },
+  setLocale: {
+    label: l('切换语言', 'Switch language'),
+    fields: [{ name: 'locale', kind: 'locale', label: l('语言', 'Language'), required: true }],
+    lists: outcome,
+  },
 };
 
 export const ACTION_TYPES = Object.keys(ACTION_FORMS) as ActionType[];
@@ -254,5 +260,9 @@ export function newAction(type: ActionType, doc: EditorDocument, pageId: string 
     case 'branch':
       // biome-ignore lint/suspicious/noThenProperty: the schema names the branch's list `then`
       return { type, condition: true, then: [] };
+    case 'setLocale': {
+      const { default: fallback, supported } = doc.app.locales;
+      return { type, locale: supported.find((locale) => locale !== fallback) ?? fallback };
+    }
   }
 }

@@ -343,6 +343,9 @@ function ActionFieldEditor({
       return <ValueField {...common} kind="boolean" />;
     case 'json':
       return <ValueField {...common} kind="json" bindable={false} />;
+    case 'locale':
+      // a literal is picked from the app's locales; an expression may compute one
+      return <ValueField {...common} kind="select" options={options(doc.app.locales.supported)} />;
     case 'select':
       return <ValueField {...common} kind="select" bindable={false} options={options(field.options ?? [])} />;
     case 'page':
