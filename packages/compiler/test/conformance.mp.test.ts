@@ -95,3 +95,30 @@ describe('the mini-program runner', () => {
     }
   });
 });
+
+describe('the locale on the mini-program', () => {
+  it('starts in the locale chosen last time: texts, navigation bar title and tab bar', async () => {
+    const { cp, mkdtemp, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(`${tmpdir()}/tessera-fixture-`);
+    const storage = new Map<string, unknown>();
+    const play = (steps: unknown[]) =>
+      writeFile(`${dir}/script.json`, JSON.stringify({ description: 'remembered', locale: 'zh-CN', steps }));
+    try {
+      await cp(`${root}locale-switch`, dir, { recursive: true });
+      await play([{ tap: 'english' }, { expectText: ['greeting', 'Welcome'] }]);
+      await runMpFixture(dir, { storage });
+      expect(storage.get('tessera.locale.locale-switch')).toBe('en');
+      // the phone is still set to Chinese: the user's choice wins
+      await play([
+        { expectText: ['greeting', 'Welcome'] },
+        { expectText: ['current', 'locale: en'] },
+        { expectTitle: 'Home' },
+        { expectTabBar: ['Home', 'Me'] },
+      ]);
+      await runMpFixture(dir, { storage });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -115,3 +115,33 @@ describe('text and URLs from users on the web', () => {
     }
   });
 });
+
+describe('the locale on the web', () => {
+  it('sets <html lang> on a switch and starts in the locale chosen last time', async () => {
+    const dir = await mkdtemp(`${tmpdir()}/tessera-fixture-`);
+    try {
+      await cp(`${root}locale-switch`, dir, { recursive: true });
+      const steps = [
+        { expectText: ['greeting', '欢迎'] },
+        { tap: 'english' },
+        { expectText: ['greeting', 'Welcome'] },
+      ];
+      await writeFile(
+        `${dir}/script.json`,
+        JSON.stringify({ description: 'remembered', locale: 'zh-CN', steps }),
+      );
+      await runWebFixture(browser, dir, async (page) => {
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+        // index.html was built for zh-CN: after a reload the user's choice wins
+        await page.reload();
+        await page.locator('#greeting').waitFor();
+        await expect.poll(() => page.locator('#greeting').textContent()).toBe('Welcome');
+        await expect.poll(() => page.title()).toBe('Home');
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+        expect(await page.locator('.t-app-tabbar .t-tabbar__item').allTextContents()).toEqual(['Home', 'Me']);
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -23,6 +23,8 @@ interface Device {
   navigations: { page: string; params: Record<string, string> }[];
   modalAnswers: boolean[];
   titles: string[];
+  /** wx storage (a test passes one to start a second run where the first left off). */
+  storage: Map<string, unknown>;
   /** The page's title from its .json, shown until the page sets one. */
   pageTitle?: string;
   /** Tab bar texts: app.json's, as changed by wx.setTabBarItem. */
@@ -68,7 +70,7 @@ export async function stopServer(): Promise<void> {
 
 /** Stands in for the WeChat client's `wx` object: records what the app asked the device to do. */
 function fakeWx(device: Device, routes: Record<string, string>) {
-  const storage = new Map<string, unknown>();
+  const storage = device.storage;
   const pageOf = (url: string) => {
     const [path = '', query = ''] = url.split('?');
     const page = Object.entries(routes).find(([, route]) => route === path)?.[0] ?? path;
@@ -171,7 +173,10 @@ export interface FixtureRun {
 }
 
 /** Compiles a conformance fixture for mp, loads its page in miniprogram-simulate and plays the script. */
-export async function runMpFixture(dir: string, options: { language?: string } = {}): Promise<FixtureRun> {
+export async function runMpFixture(
+  dir: string,
+  options: { language?: string; storage?: Map<string, unknown> } = {},
+): Promise<FixtureRun> {
   const app = JSON.parse(await readFile(join(dir, 'app.json'), 'utf8'));
   const script = JSON.parse(await readFile(join(dir, 'script.json'), 'utf8')) as ConformanceScript;
   const outDir = await mkdtemp(join(tmpdir(), 'tessera-mp-'));
@@ -191,6 +196,7 @@ export async function runMpFixture(dir: string, options: { language?: string } =
       modalAnswers: [],
       titles: [],
       tabBar: [],
+      storage: options.storage ?? new Map(),
       language: options.language ?? script.locale?.replace('-', '_') ?? 'en',
     };
     const appJson = JSON.parse(await readFile(join(outDir, 'app.json'), 'utf8'));

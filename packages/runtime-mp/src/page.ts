@@ -209,6 +209,8 @@ export function definePage(
         send(this, { ...this.$view });
         const shown: { title?: string } = {};
         syncTitle(runtime, page, shown);
+        // app.json's tab texts are in the build's locale; a remembered choice may differ
+        syncTabBar(app, runtime);
         runtime.onChange((changes) => {
           if (this.$view) send(this, updateView(runtime, view, this.$view, changes));
           syncTitle(runtime, page, shown);
