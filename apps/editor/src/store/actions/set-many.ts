@@ -23,17 +23,13 @@ export function setMany(doc: EditorDocument, action: SetManyAction): undefined {
   if (ids.length === 0) throw new ActionRefused('setMany needs at least one node id');
   // every id is checked before any node changes, so a wrong id refuses the whole edit
   for (const id of ids) nodeOrRefuse(doc, id);
-  const set = action.field === 'props' ? setProp : setStyle;
   for (const id of ids) {
     const node = doc.nodes[id]!;
-    const current = action.field === 'props' ? node.props?.[action.name] : node.style?.[action.name];
+    const { name, value } = action;
+    const current = action.field === 'props' ? node.props?.[name] : node.style?.[name];
     // unchanged nodes stay the same objects, so their canvas nodes do not render again
-    if (current === action.value) continue;
-    set(doc, {
-      type: action.field === 'props' ? 'setProp' : 'setStyle',
-      id,
-      name: action.name,
-      value: action.value,
-    });
+    if (current === value) continue;
+    if (action.field === 'props') setProp(doc, { type: 'setProp', id, name, value });
+    else setStyle(doc, { type: 'setStyle', id, name, value });
   }
 }

@@ -31,11 +31,14 @@ import {
 } from 'react';
 import { useLocale, useT } from '../../../app/i18n';
 import { useEditor } from '../../../react/use-editor';
-import { type EditorStore, selectNode, selectPage } from '../../../store';
+import { type EditorNode, type EditorStore, selectNode, selectPage } from '../../../store';
+import { isWithin } from '../../../store/tree';
 import { useDnd, useDragState } from '../dnd/EditorDnd';
 import { canvasElement, nodeIdOf } from '../dnd/targets';
 import { messages } from '../messages';
 import { compileNode, RUNTIME_KEYS } from './compile';
+import { canvasMessages } from './messages';
+import './canvas.css';
 
 export const DEVICES = { phone: 375, tablet: 768, desktop: 1280 } as const;
 export type Device = keyof typeof DEVICES;
@@ -74,6 +77,8 @@ interface CanvasValue {
   store: EditorStore;
   /** Stand-ins for child nodes, one per id (stable, so NodeView's memo holds). */
   slots: Map<string, CompiledNode>;
+  /** Drop zones of empty containers and slots, one per parent and slot (stable, like `slots`). */
+  empty: Map<string, CompiledNode>;
 }
 
 const CanvasContext = createContext<CanvasValue | null>(null);
@@ -114,24 +119,87 @@ function slotFor(value: CanvasValue, id: string): CompiledNode {
   return slot;
 }
 
+/**
+ * The drop zone of an empty container or slot: a visible box inside the parent that a pointer
+ * drag can land on (dnd/targets.ts reads `data-drop-parent` / `data-drop-slot`). A click on it
+ * selects the parent (it has no node id of its own).
+ */
+function EmptySlot(view: WebComponentProps): ReactNode {
+  const t = useT(messages);
+  const tc = useT(canvasMessages);
+  const { locale } = useLocale();
+  const parent = view.props.$parent as string;
+  const slot = view.props.$slot as string | undefined;
+  const component = view.props.$component as string;
+  const slotMeta = slot === undefined ? undefined : getComponent(component)?.slots?.[slot];
+  const text =
+    slot === undefined
+      ? t('emptyContainer')
+      : tc('emptySlot', { slot: slotMeta ? (slotMeta.title[locale] ?? slotMeta.title.en) : slot });
+  return h(
+    'div',
+    {
+      className: 'tsr-drop-slot',
+      'data-drop-parent': parent,
+      ...(slot === undefined ? {} : { 'data-drop-slot': slot }),
+    },
+    text,
+  );
+}
+
+/**
+ * A drop zone for the node's children when it has none and takes any (a list restricted to some
+ * components, like Tabs' panes, is read by its component and gets none), and one per empty slot.
+ */
+function emptySlotFor(value: CanvasValue, node: EditorNode, slot?: string): CompiledNode {
+  const key = `${node.id}\0${slot ?? ''}`;
+  let stand = value.empty.get(key);
+  if (!stand) {
+    stand = {
+      id: `${node.id}--drop${slot === undefined ? '' : `-${slot}`}`,
+      name: 'EmptySlot',
+      component: EmptySlot,
+      props: { $parent: node.id, $component: node.component, ...(slot === undefined ? {} : { $slot: slot }) },
+      deps: [],
+    };
+    value.empty.set(key, stand);
+  }
+  return stand;
+}
+
 const CanvasNode = memo(function CanvasNode({ id, locals }: { id: string; locals: Locals }): ReactNode {
   const value = useContext(CanvasContext)!;
   const node = useEditor(value.store, (s) => selectNode(s, id));
+  // a Modal shows on the canvas while it or a node inside it is selected (else it is closed)
+  const open = useEditor(
+    value.store,
+    (s) => node?.component === 'Modal' && s.selection.some((selected) => isWithin(s.doc, selected, id)),
+  );
   const formId = useContext(FormContext);
   const compiled = useMemo(() => {
     if (!node) return null;
-    const slots = node.slotIds
-      ? Object.fromEntries(
-          Object.entries(node.slotIds).map(([name, ids]) => [name, ids.map((c) => slotFor(value, c))]),
-        )
-      : undefined;
-    return compileNode(
-      node,
-      node.component === 'Form' ? node.id : formId,
-      node.childIds.map((c) => slotFor(value, c)),
-      slots,
-    );
-  }, [node, formId, value]);
+    const meta = getComponent(node.component);
+    let slots: Record<string, CompiledNode[]> | undefined;
+    for (const name of new Set([...Object.keys(meta?.slots ?? {}), ...Object.keys(node.slotIds ?? {})])) {
+      const ids = node.slotIds?.[name] ?? [];
+      slots ??= {};
+      slots[name] =
+        ids.length > 0
+          ? ids.map((c) => slotFor(value, c))
+          : meta?.slots?.[name]
+            ? [emptySlotFor(value, node, name)]
+            : [];
+    }
+    const children =
+      node.childIds.length > 0
+        ? node.childIds.map((c) => slotFor(value, c))
+        : meta?.children === 'any'
+          ? [emptySlotFor(value, node)]
+          : [];
+    const out = compileNode(node, node.component === 'Form' ? node.id : formId, children, slots);
+    if (open) out.props = { ...out.props, visible: true };
+    return out;
+  }, [node, formId, value, open]);
   if (!compiled) return null;
   const view = h(NodeView, { node: compiled, locals });
   return node?.component === 'Form' ? h(FormContext.Provider, { value: node.id }, view) : view;
@@ -191,7 +259,7 @@ export function Canvas({
   const { canvasRoot } = useDnd();
   const rootId = useEditor(store, (s) => selectPage(s, pageId)?.root);
   const context = usePageRuntime(store, pageId, locale);
-  const value = useMemo<CanvasValue>(() => ({ store, slots: new Map() }), [store]);
+  const value = useMemo<CanvasValue>(() => ({ store, slots: new Map(), empty: new Map() }), [store]);
   const [hover, setHover] = useState<string | undefined>();
   const frame = useRef<HTMLElement>(null);
   const dragging = useDragState((s) => s.payload !== null);
@@ -350,7 +418,20 @@ function DropIndicator({
     const list = (target.slot === undefined ? parent?.childIds : parent?.slotIds?.[target.slot]) ?? [];
     const container = boxOf(element, target.parentId);
     if (list.length === 0) {
-      setBox(container && { ...container, inside: true });
+      // the empty container's or slot's drop zone when it shows one, else the whole container
+      const zone = element.querySelector(
+        `[data-drop-parent="${CSS.escape(target.parentId)}"]${
+          target.slot === undefined
+            ? ':not([data-drop-slot])'
+            : `[data-drop-slot="${CSS.escape(target.slot)}"]`
+        }`,
+      );
+      const outer = element.getBoundingClientRect();
+      const rect = zone?.getBoundingClientRect();
+      const box = rect
+        ? { top: rect.top - outer.top, left: rect.left - outer.left, width: rect.width, height: rect.height }
+        : container;
+      setBox(box && { ...box, inside: true });
       return;
     }
     const before = list[target.index];

@@ -89,12 +89,26 @@ export function canvasTarget(
 ): { target?: DropTarget; refusal?: string; hit?: string } {
   const element = root.ownerDocument.elementFromPoint(x, y);
   if (!element || !root.contains(element)) return {};
+  let refusal: string | undefined;
+  // the drop zone of an empty container or slot (canvas/Canvas.tsx EmptySlot)
+  const zone = element.closest<HTMLElement>('[data-drop-parent]');
+  const zoneParent = zone && root.contains(zone) ? doc.nodes[zone.dataset.dropParent ?? ''] : undefined;
+  if (zone && zoneParent) {
+    const slot = zone.dataset.dropSlot;
+    const accepts = canAccept(doc, catalogue, zoneParent, payload, slot);
+    if (accepts.ok) {
+      const target: DropTarget = { parentId: zoneParent.id, index: listOf(zoneParent, slot).length };
+      if (slot !== undefined) target.slot = slot;
+      return { target, hit: zoneParent.id };
+    }
+    // refused there: look beside the container and up its ancestors, keeping the reason
+    refusal = accepts.reason;
+  }
   let hit = nodeIdOf(doc, element, root.parentElement);
   if (!hit) return {};
   // over a node being moved: drop beside the moved node itself
   if (payload.kind === 'move')
     for (const id of payload.ids) if (isWithin(doc, hit, id) && doc.nodes[id]?.parentId) hit = id;
-  let refusal: string | undefined;
   for (let at: string | null = hit; at !== null; at = doc.nodes[at]?.parentId ?? null) {
     const node = doc.nodes[at]!;
     const el = canvasElement(root, at);

@@ -1,18 +1,29 @@
 // The inspector: properties, style and events of the selected node, generated from the
 // component metadata. It marks `inspector:rendered` after each render for a new selection, so the
 // benchmark can time click → panel rendered (editor.select.p95.ms).
-import { catalogue } from '@tessera/components';
+import { catalogue, type PropMeta } from '@tessera/components';
+import type { Value } from '@tessera/schema';
 import { type KeyboardEvent, type ReactNode, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocale, useT } from '../../../app/i18n';
+import type { ExpressionScope } from '../../../app/monaco';
 import { useEditor } from '../../../react/use-editor';
-import type { EditorDocument, EditorState, EditorStore } from '../../../store';
-import { selectNode } from '../../../store';
+import type { EditorDocument, EditorNode, EditorState, EditorStore } from '../../../store';
+import { createSelectedNodesSelector, selectNode } from '../../../store';
 import { nodeScope } from '../data/scope';
 import { EventsPanel } from './events-panel';
 import { messages } from './messages';
-import { type PanelContext, PropsPanel, textOf } from './props-panel';
+import { multiMessages } from './multi-messages';
+import {
+  fieldKindOf,
+  type PanelContext,
+  type PropEntry,
+  PropFields,
+  PropsPanel,
+  propVisible,
+  textOf,
+} from './props-panel';
 import { RepeatSection } from './repeat-section';
-import { StylePanel } from './style-panel';
+import { StyleFields, StylePanel } from './style-panel';
 import './inspector.css';
 
 type Tab = 'props' | 'style' | 'events';
@@ -43,7 +54,7 @@ export function Inspector({ store }: { store: EditorStore }): ReactNode {
 
   let body: ReactNode;
   if (!node) body = <p className="inspector-empty">{t('nothing')}</p>;
-  else if (count > 1) body = <p className="inspector-empty">{t('many', { count })}</p>;
+  else if (count > 1) body = <MultiInspector store={store} />;
   else body = <NodeInspector key={node.id} store={store} id={node.id} />;
   return (
     <section className="inspector" aria-label={t('title')}>
@@ -64,7 +75,6 @@ function NodeInspector({ store, id }: { store: EditorStore; id: string }): React
   // biome-ignore lint/correctness/useExhaustiveDependencies: app, pages and node are what the snapshot is taken for
   const doc = useMemo(() => store.getState().doc, [store, app, pages, node]);
   const [tab, setTab] = useState<Tab>('props');
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ props: null, style: null, events: null });
   const pageId = useMemo(() => pageIdOf(doc, id), [doc, id]);
   const scope = useMemo(() => nodeScope(doc, id), [doc, id]);
   const eventScope = useMemo(() => nodeScope(doc, id, { event: true }), [doc, id]);
@@ -81,39 +91,13 @@ function NodeInspector({ store, id }: { store: EditorStore; id: string }): React
   const meta = Object.hasOwn(catalogue, node.component) ? catalogue[node.component] : undefined;
   if (!meta) return <p className="inspector-empty">{t('unknown', { name: node.component })}</p>;
 
-  const onTabKey = (event: KeyboardEvent) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
-    event.preventDefault();
-    const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length]!;
-    setTab(next);
-    tabRefs.current[next]?.focus();
-  };
   return (
     <>
       <header className="inspector-header">
         <h2>{meta.title[locale]}</h2>
         <span className="field-hint">{t('id', { id: node.id })}</span>
       </header>
-      <div className="inspector-tabs" role="tablist" aria-label={t('title')} onKeyDown={onTabKey}>
-        {TABS.map((name) => (
-          <button
-            key={name}
-            ref={(element) => {
-              tabRefs.current[name] = element;
-            }}
-            type="button"
-            role="tab"
-            id={`inspector-tab-${name}`}
-            aria-selected={tab === name}
-            aria-controls={`inspector-panel-${name}`}
-            tabIndex={tab === name ? 0 : -1}
-            onClick={() => setTab(name)}
-          >
-            {t(TAB_LABEL[name])}
-          </button>
-        ))}
-      </div>
+      <InspectorTabs tabs={TABS} tab={tab} onTab={setTab} />
       <div
         className="inspector-body"
         role="tabpanel"
@@ -134,6 +118,199 @@ function NodeInspector({ store, id }: { store: EditorStore; id: string }): React
             context={context}
           />
         ) : null}
+      </div>
+    </>
+  );
+}
+
+/** The tab row of the inspector; the arrow keys move between tabs. */
+function InspectorTabs({
+  tabs,
+  tab,
+  onTab,
+}: {
+  tabs: readonly Tab[];
+  tab: Tab;
+  onTab(tab: Tab): void;
+}): ReactNode {
+  const t = useT(messages);
+  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
+  const onTabKey = (event: KeyboardEvent) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length]!;
+    onTab(next);
+    tabRefs.current[next]?.focus();
+  };
+  return (
+    <div className="inspector-tabs" role="tablist" aria-label={t('title')} onKeyDown={onTabKey}>
+      {tabs.map((name) => (
+        <button
+          key={name}
+          ref={(element) => {
+            tabRefs.current[name] = element;
+          }}
+          type="button"
+          role="tab"
+          id={`inspector-tab-${name}`}
+          aria-selected={tab === name}
+          aria-controls={`inspector-panel-${name}`}
+          tabIndex={tab === name ? 0 : -1}
+          onClick={() => onTab(name)}
+        >
+          {t(TAB_LABEL[name])}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+const MULTI_TABS: Tab[] = ['props', 'style'];
+const NO_MIXED: ReadonlySet<string> = new Set();
+
+const sameValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/** Each name's value when all maps agree on it; names they disagree on are `mixed`. */
+function common(
+  maps: readonly Readonly<Record<string, unknown>>[],
+  names: Iterable<string>,
+): { values: Record<string, Value | undefined>; mixed: Set<string> } {
+  const values: Record<string, Value | undefined> = {};
+  const mixed = new Set<string>();
+  for (const name of names) {
+    const first = maps[0]?.[name];
+    if (maps.every((map) => sameValue(map[name], first))) values[name] = first as Value | undefined;
+    else mixed.add(name);
+  }
+  return { values, mixed };
+}
+
+const optionValues = (prop: PropMeta) => JSON.stringify(prop.options?.map((option) => option.value));
+
+/**
+ * The props every selected node has: all of the component's when they share one, else those with
+ * the same name, type, field and choices on every component. Hidden (visibleWhen) on any → left out.
+ */
+export function sharedProps(nodes: readonly EditorNode[]): PropEntry[] {
+  const metas = nodes.map((node) =>
+    Object.hasOwn(catalogue, node.component) ? catalogue[node.component] : undefined,
+  );
+  const [first] = metas;
+  if (!first || metas.some((meta) => !meta)) return [];
+  const entries = Object.entries(first.props ?? {}).filter((entry): entry is PropEntry => !!entry[1]);
+  return entries.filter(([name, prop]) =>
+    metas.every((meta, i) => {
+      const own = meta!.props?.[name];
+      if (!own) return false;
+      if (own !== prop) {
+        if (own.type !== prop.type || fieldKindOf(own) !== fieldKindOf(prop)) return false;
+        if (optionValues(own) !== optionValues(prop)) return false;
+      }
+      return propVisible(meta!, own, nodes[i]!.props ?? {});
+    }),
+  );
+}
+
+/** Names an expression may read at every one of the nodes (the first node's entries). */
+function sharedScope(doc: EditorDocument, ids: readonly string[]): ExpressionScope {
+  const [first, ...rest] = ids.map((id) => nodeScope(doc, id));
+  if (!first) return { roots: [] };
+  return {
+    roots: first.roots.filter((root) => rest.every((scope) => scope.roots.some((r) => r.name === root.name))),
+  };
+}
+
+/** The inspector for several selected nodes: the props and style they share, edited all at once. */
+function MultiInspector({ store }: { store: EditorStore }): ReactNode {
+  const t = useT(multiMessages);
+  const { locale } = useLocale();
+  const selectSelected = useMemo(createSelectedNodesSelector, []);
+  const nodes = useEditor(store, selectSelected);
+  const app = useEditor(store, selectApp);
+  const pages = useEditor(store, selectPageList);
+  const [tab, setTab] = useState<Tab>('props');
+  const ids = useMemo(() => nodes.map((node) => node.id), [nodes]);
+  const key = ids.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: app, pages and the nodes are what the snapshot is taken for
+  const doc = useMemo(() => store.getState().doc, [store, app, pages, nodes]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the scope depends on which nodes, not their values
+  const scope = useMemo(() => sharedScope(doc, ids), [doc, key]);
+  const context: PanelContext = useMemo(
+    () => ({
+      scope,
+      locales: doc.app.locales?.supported ?? [],
+      pages: doc.pages.map((page) => ({ id: page.id, title: textOf(page.title, locale) || page.id })),
+      appId: doc.app.id ?? '',
+    }),
+    [scope, doc.app, doc.pages, locale],
+  );
+  const entries = useMemo(() => sharedProps(nodes), [nodes]);
+  const props = useMemo(
+    () =>
+      common(
+        nodes.map((node) => node.props ?? {}),
+        entries.map(([name]) => name),
+      ),
+    [nodes, entries],
+  );
+  const style = useMemo(() => {
+    const names = new Set(nodes.flatMap((node) => Object.keys(node.style ?? {})));
+    return common(
+      nodes.map((node) => (node.style ?? {}) as Record<string, unknown>),
+      names,
+    );
+  }, [nodes]);
+  const kinds = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const node of nodes) counts.set(node.component, (counts.get(node.component) ?? 0) + 1);
+    return [...counts]
+      .map(([component, n]) => {
+        const meta = Object.hasOwn(catalogue, component) ? catalogue[component] : undefined;
+        return `${meta ? meta.title[locale] : component} ×${n}`;
+      })
+      .join(locale === 'zh-CN' ? '、' : ', ');
+  }, [nodes, locale]);
+  const set = (field: 'props' | 'style') => (name: string, value: Value | undefined) =>
+    store.dispatch({ type: 'setMany', ids: [...ids], field, name, value });
+  return (
+    <>
+      <header className="inspector-header inspector-header-multi">
+        <h2>{t('heading', { count: nodes.length })}</h2>
+        <span className="field-hint">{t('components', { list: kinds })}</span>
+      </header>
+      <InspectorTabs tabs={MULTI_TABS} tab={tab} onTab={setTab} />
+      <div
+        key={key}
+        className="inspector-body"
+        role="tabpanel"
+        id={`inspector-panel-${tab}`}
+        aria-labelledby={`inspector-tab-${tab}`}
+      >
+        {tab === 'props' ? (
+          entries.length === 0 ? (
+            <p className="inspector-empty">{t('noShared')}</p>
+          ) : (
+            <div className="props-panel">
+              <PropFields
+                idPrefix="multi"
+                entries={entries}
+                values={props.values}
+                mixed={props.mixed.size > 0 ? props.mixed : NO_MIXED}
+                context={context}
+                onChange={set('props')}
+              />
+            </div>
+          )
+        ) : (
+          <StyleFields
+            idPrefix="multi"
+            values={style.values}
+            mixed={style.mixed}
+            context={context}
+            onChange={set('style')}
+          />
+        )}
       </div>
     </>
   );

@@ -6,7 +6,7 @@ import type { EditorNode, EditorStore } from '../../../store';
 import { type FieldKind, type FieldOption, ValueField } from './fields';
 import type { InspectorKey } from './messages';
 import { messages } from './messages';
-import type { PanelContext } from './props-panel';
+import { MixedField, type PanelContext } from './props-panel';
 
 interface StyleField {
   name: string;
@@ -135,6 +135,57 @@ export const STYLE_SECTIONS: { title: InspectorKey; fields: StyleField[] }[] = [
   { title: 'styleRadius', fields: [{ name: 'borderRadius', kind: 'loose', placeholder: '8' }] },
 ];
 
+/** The style fields by section; a name in `mixed` differs between the selected nodes. */
+export function StyleFields({
+  idPrefix,
+  values,
+  mixed,
+  context,
+  onChange,
+}: {
+  idPrefix: string;
+  values: Readonly<Record<string, Value | undefined>>;
+  mixed?: ReadonlySet<string>;
+  context: PanelContext;
+  onChange(name: string, value: Value | undefined): void;
+}): ReactNode {
+  const t = useT(messages);
+  const { locale } = useLocale();
+  return (
+    <div className="style-panel">
+      {STYLE_SECTIONS.map((section) => (
+        <section
+          key={section.title}
+          className="inspector-group"
+          aria-labelledby={`style-${idPrefix}-${section.title}`}
+        >
+          <h3 id={`style-${idPrefix}-${section.title}`}>{t(section.title)}</h3>
+          <div className="style-grid">
+            {section.fields.map((field) => {
+              const settings = {
+                label: STYLE_LABELS[field.name]?.[locale] ?? field.name,
+                hint: field.name,
+                kind: field.kind,
+                scope: context.scope,
+                ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+                ...(field.options
+                  ? { options: field.options.map((value): FieldOption => ({ value, label: value })) }
+                  : {}),
+                onChange: (value: Value | undefined) => onChange(field.name, value),
+              };
+              return mixed?.has(field.name) ? (
+                <MixedField key={field.name} {...settings} />
+              ) : (
+                <ValueField key={field.name} {...settings} value={values[field.name]} />
+              );
+            })}
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}
+
 export const StylePanel = memo(function StylePanel({
   store,
   node,
@@ -144,39 +195,12 @@ export const StylePanel = memo(function StylePanel({
   node: EditorNode;
   context: PanelContext;
 }): ReactNode {
-  const t = useT(messages);
-  const { locale } = useLocale();
-  const style = (node.style ?? {}) as Record<string, Value | undefined>;
   return (
-    <div className="style-panel">
-      {STYLE_SECTIONS.map((section) => (
-        <section
-          key={section.title}
-          className="inspector-group"
-          aria-labelledby={`style-${node.id}-${section.title}`}
-        >
-          <h3 id={`style-${node.id}-${section.title}`}>{t(section.title)}</h3>
-          <div className="style-grid">
-            {section.fields.map((field) => (
-              <ValueField
-                key={field.name}
-                label={STYLE_LABELS[field.name]?.[locale] ?? field.name}
-                hint={field.name}
-                kind={field.kind}
-                value={style[field.name]}
-                scope={context.scope}
-                {...(field.placeholder ? { placeholder: field.placeholder } : {})}
-                {...(field.options
-                  ? { options: field.options.map((value): FieldOption => ({ value, label: value })) }
-                  : {})}
-                onChange={(value) =>
-                  store.dispatch({ type: 'setStyle', id: node.id, name: field.name, value })
-                }
-              />
-            ))}
-          </div>
-        </section>
-      ))}
-    </div>
+    <StyleFields
+      idPrefix={node.id}
+      values={(node.style ?? {}) as Record<string, Value | undefined>}
+      context={context}
+      onChange={(name, value) => store.dispatch({ type: 'setStyle', id: node.id, name, value })}
+    />
   );
 });
