@@ -21,6 +21,8 @@ describe('nodeScope', () => {
     );
     expect(diagnoseExpression('app.user', nodeScope(doc, 'thanks'))).toEqual([]);
     expect(nodeScope(doc, 'submit', { event: true }).roots.map((r) => r.name)).toContain('event');
+    // the shown language (setLocale changes it)
+    expect(diagnoseExpression("locale == 'en' ? 'Hi' : '你好'", nodeScope(doc, 'thanks'))).toEqual([]);
   });
 
   it('leaves out the node’s own repeat names for the list it repeats over', () => {

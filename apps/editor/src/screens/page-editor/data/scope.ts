@@ -90,6 +90,7 @@ export function appScope(doc: EditorDocument): ExpressionScope {
       { name: 'auth', type: 'object', detail: 'signed-in user' },
       utilsRoot,
       codeRoot(doc),
+      { name: 'locale', type: 'string', detail: 'shown language' },
     ],
   };
 }
