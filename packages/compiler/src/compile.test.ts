@@ -20,11 +20,24 @@ const app = (pages: unknown[], extra: Record<string, unknown> = {}) => ({
 });
 
 describe('compile', () => {
-  it('refuses an invalid app with JSON pointers', async () => {
+  it.each(['mp', 'web', 'app'] as const)('refuses an invalid app with JSON pointers (%s)', async (target) => {
     const bad = app([page('home', [{ id: 'x', component: 'Nope' }])]);
-    const error = await compile(bad, { target: 'mp' }).catch((e: unknown) => e);
+    const error = await compile(bad, { target }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CompileError);
     expect((error as CompileError).issues[0]?.pointer).toBe('/pages/0/root/children/0/component');
+  });
+
+  // The web build validates while esbuild already runs: a broken app must still fail with its
+  // schema problems, never with whatever generation or bundling tripped over first.
+  it.each([
+    ['no pages at all', { pages: undefined }],
+    ['pages that are not a list', { pages: 'home' }],
+    ['a home page that does not exist', { navigation: { home: 'nowhere' } }],
+  ])('web: %s is a schema error, not a crash', async (_, extra) => {
+    const bad = app([page('home', [])], extra);
+    const error = await compile(bad, { target: 'web' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CompileError);
+    expect((error as CompileError).issues.length).toBeGreaterThan(0);
   });
 
   it('refuses an expression error with the pointer and position', async () => {

@@ -2,7 +2,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { compileApp } from './app/index';
-import { checkedApp } from './checked-app';
+import { assertValid, checkedApp, migratedApp } from './checked-app';
 import { CompileError } from './errors';
 import { compileMp, type PackageSize } from './mp/index';
 import { compileWeb } from './web/index';
@@ -39,10 +39,10 @@ export interface CompileResult {
 
 /** Validates (after migrating) and compiles an app; a schema problem throws CompileError with pointers. */
 export async function compile(input: unknown, options: CompileOptions): Promise<CompileResult> {
-  const app = checkedApp(input);
   let result: CompileResult;
   switch (options.target) {
     case 'mp': {
+      const app = checkedApp(input);
       const output = await compileMp(app, {
         mode: options.mode ?? 'production',
         rpx: options.rpx ?? true,
@@ -54,8 +54,11 @@ export async function compile(input: unknown, options: CompileOptions): Promise<
     }
     case 'web':
     case 'app': {
+      // The web build validates while esbuild starts on the runtime (see compileWeb's `check`).
+      const app = options.target === 'web' ? migratedApp(input) : checkedApp(input);
       const build = options.target === 'web' ? compileWeb : compileApp;
       const output = await build(app, {
+        ...(options.target === 'web' ? { check: () => assertValid(app) } : {}),
         mode: options.mode ?? 'production',
         ...(options.locale ? { locale: options.locale } : {}),
         ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),

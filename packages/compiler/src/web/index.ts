@@ -23,6 +23,11 @@ export interface WebOptions {
   serverUrl?: string;
   /** Extra script files index.html loads (URLs, e.g. the live preview's reload script); never inline. */
   scripts?: string[];
+  /**
+   * Validates the app (throws CompileError) while esbuild already parses the runtime: called
+   * before the first page is generated. Without it the app must be valid already.
+   */
+  check?: () => void;
 }
 
 export interface WebOutput {
@@ -112,8 +117,8 @@ export function webBuildOptions(mode: WebOptions['mode'], plugin: esbuild.Plugin
 
 /** AppSchema → a static web app: index.html, hashed CSS, and esbuild's split, minified ES modules. */
 export async function compileWeb(app: AppSchema, options: WebOptions): Promise<WebOutput> {
-  // Pages are generated when esbuild asks for them, so their generation (in this thread) overlaps
-  // esbuild parsing the runtime, components and React (in its own process).
+  // Pages are generated when esbuild asks for them, after the entry, so their validation and
+  // generation (in this thread) overlap esbuild parsing the runtime, components and React (in its own process).
   const sources = lazyWebSources(app, options);
   let result: esbuild.BuildResult<{ write: false; metafile: true }>;
   try {
@@ -133,29 +138,61 @@ export async function compileWeb(app: AppSchema, options: WebOptions): Promise<W
 
 /** The entry now, and each page module generated on first request (problems kept for later). */
 function lazyWebSources(app: AppSchema, options: WebOptions) {
-  const indexOf = new Map(app.pages.map((page, index) => [page.id, index]));
   const generated = new Map<string, string>();
   const warnings: string[] = [];
   let failure: CompileError | undefined;
+  let checked = !options.check;
+  /** Runs the deferred validation once; a problem is kept and every page served empty. */
+  const check = () => {
+    if (checked) return;
+    checked = true;
+    try {
+      options.check?.();
+    } catch (error) {
+      if (!(error instanceof CompileError)) throw error;
+      failure = error;
+    }
+  };
+  let entry: string;
+  let indexOf: Map<string, number>;
+  try {
+    entry = webEntry(app, options);
+    indexOf = new Map(app.pages.map((page, index) => [page.id, index]));
+  } catch (error) {
+    // An invalid app can break generation anywhere: its schema problems are the error to show.
+    check();
+    throw failure ?? error;
+  }
   const page = (id: string): string | undefined => {
+    check();
     const index = indexOf.get(id);
     if (index === undefined) return undefined;
     let code = generated.get(id);
     if (code === undefined) {
-      try {
-        const module = generateWebPage(app.pages[index] as AppSchema['pages'][number], index);
-        code = module.code;
-        warnings.push(...module.warnings);
-      } catch (error) {
-        if (!(error instanceof CompileError)) throw error;
-        failure ??= error;
-        code = '';
-      }
+      if (failure) code = '';
+      else
+        try {
+          const module = generateWebPage(app.pages[index] as AppSchema['pages'][number], index);
+          code = module.code;
+          warnings.push(...module.warnings);
+        } catch (error) {
+          if (!(error instanceof CompileError)) throw error;
+          failure ??= error;
+          code = '';
+        }
       generated.set(id, code);
     }
     return code;
   };
-  return { entry: webEntry(app, options), page, warnings, failure: () => failure };
+  return {
+    entry,
+    page,
+    warnings,
+    failure: () => {
+      check();
+      return failure;
+    },
+  };
 }
 
 /** esbuild's failure as a CompileError pointing at the page or code block that broke the bundle. */
