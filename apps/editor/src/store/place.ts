@@ -102,7 +102,7 @@ export function placeTrees(
   if (renamed.size > 0) {
     const roots = repeatNames(doc, parent.id, trees);
     const rewrite = (node: NodeSchema): NodeSchema => {
-      const out = rewriteReferences(node, renamed, roots);
+      const out = rewriteReferences(node, { form: renamed }, roots);
       if (node.children) out.children = node.children.map(rewrite);
       if (node.slots)
         out.slots = Object.fromEntries(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rewriteExpression, rewriteReferences } from './references';
 
-const ids = new Map([['signup', 'form_2']]);
+const ids = { form: new Map([['signup', 'form_2']]) };
 
 describe('references', () => {
   it('rewrites form.<id> chains and nothing else', () => {
@@ -68,6 +68,63 @@ describe('references', () => {
     const text = store.getState().doc.nodes[form]!.childIds[0]!;
     expect(store.getState().doc.nodes[text]!.props!.text).toEqual({
       $expr: `order.name + (form.${form}.x ?? '')`,
+    });
+  });
+});
+
+describe('renaming state variables and queries', () => {
+  const renames = {
+    state: new Map([['count', 'total']]),
+    app: new Map([['user', 'member']]),
+    queries: new Map([['news', 'articles']]),
+  };
+
+  it('rewrites the chains of the renamed names only, parsed rather than matched', () => {
+    expect(rewriteExpression('state.count + state.countX + state?.count', renames)).toBe(
+      'state.total + state.countX + state?.total',
+    );
+    expect(rewriteExpression("'state.count' + app.user.name + user.count", renames, ['user'])).toBe(
+      "'state.count' + app.member.name + user.count",
+    );
+    expect(rewriteExpression('queries.news.data.length + queries.newsletter.loading', renames)).toBe(
+      'queries.articles.data.length + queries.newsletter.loading',
+    );
+    // an expression that does not parse is left as it is
+    expect(rewriteExpression('state.count +', renames)).toBe('state.count +');
+    // state of the page is not app state
+    expect(rewriteExpression('app.count', renames)).toBe('app.count');
+  });
+
+  it('renames setState, saveTo and runQuery targets by their scope', () => {
+    const events = {
+      tap: [
+        { type: 'setState', name: 'count', value: { $expr: 'state.count + 1' } },
+        { type: 'setState', scope: 'app', name: 'count', value: 1 },
+        { type: 'setState', scope: 'app', name: 'user', value: {} },
+        { type: 'callFunction', function: 'f', saveTo: { name: 'count', path: 'a.b' } },
+        { type: 'uploadFile', saveTo: { scope: 'app', name: 'user' } },
+        {
+          type: 'branch',
+          condition: { $expr: 'queries.news.loading' },
+          then: [{ type: 'runQuery', query: 'news' }],
+        },
+      ],
+    };
+    expect(rewriteReferences({ events } as never, renames)).toEqual({
+      events: {
+        tap: [
+          { type: 'setState', name: 'total', value: { $expr: 'state.total + 1' } },
+          { type: 'setState', scope: 'app', name: 'count', value: 1 },
+          { type: 'setState', scope: 'app', name: 'member', value: {} },
+          { type: 'callFunction', function: 'f', saveTo: { name: 'total', path: 'a.b' } },
+          { type: 'uploadFile', saveTo: { scope: 'app', name: 'member' } },
+          {
+            type: 'branch',
+            condition: { $expr: 'queries.articles.loading' },
+            then: [{ type: 'runQuery', query: 'articles' }],
+          },
+        ],
+      },
     });
   });
 });

@@ -1,76 +1,203 @@
-// Where a node's content names other nodes by id, and rewriting those names when ids change
-// (paste, duplicate). The places: the `form` of validateForm / submitForm actions, at any depth
-// of an action list, and `form.<id>` chains read by expressions anywhere in the node's values.
+// Where the document names things that can be renamed, and rewriting those names: node ids of
+// Forms (paste, duplicate), page and app state variables and queries (rename in the data panel).
+// Expressions are parsed with @tessera/expr, so only `state.count` chains change, never
+// `state.countX` or text in a string; actions name them in fields: the `form` of validateForm /
+// submitForm, the `name` of setState, `saveTo` targets and the `query` of runQuery.
 import { parseExpression, STANDARD_ROOTS } from '@tessera/expr';
-import type { NodeContent } from './document';
+import type { EditorDocument, NodeContent } from './document';
+import { subtreeIds, unedited } from './tree';
 
 type IdMap = ReadonlyMap<string, string>;
-const FORM_ACTIONS = new Set(['validateForm', 'submitForm']);
-const CHAIN_HEAD = /^(form\s*\??\.\s*)([A-Za-z_$][\w$]*)/;
 
-/** An expression with every `form.<old id>` chain renamed to the new id; unchanged when it does not parse. */
-export function rewriteExpression(source: string, ids: IdMap, extraRoots: readonly string[] = []): string {
-  if (!source.includes('form')) return source;
-  const parsed = parseExpression(source, { scope: [...STANDARD_ROOTS, ...extraRoots] });
+/** Old name → new name, by the root expressions read them under. */
+export interface Renames {
+  /** Form node ids: `form.<id>` and the form of validateForm / submitForm. */
+  form?: IdMap;
+  /** Page state variables: `state.<name>`, setState and saveTo of page scope. */
+  state?: IdMap;
+  /** App state variables: `app.<name>`, setState and saveTo of app scope. */
+  app?: IdMap;
+  /** Queries: `queries.<name>` and the query of runQuery. */
+  queries?: IdMap;
+}
+
+const ROOTS = ['form', 'state', 'app', 'queries'] as const;
+type Root = (typeof ROOTS)[number];
+const FORM_ACTIONS = new Set(['validateForm', 'submitForm']);
+const HEADS: Record<Root, RegExp> = {
+  form: /^(form\s*\??\.\s*)([A-Za-z_$][\w$]*)/,
+  state: /^(state\s*\??\.\s*)([A-Za-z_$][\w$]*)/,
+  app: /^(app\s*\??\.\s*)([A-Za-z_$][\w$]*)/,
+  queries: /^(queries\s*\??\.\s*)([A-Za-z_$][\w$]*)/,
+};
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+const isRoot = (root: string): root is Root => (ROOTS as readonly string[]).includes(root);
+
+/** An expression with every renamed `<root>.<old>` chain renamed; unchanged when it does not parse. */
+export function rewriteExpression(
+  source: string,
+  renames: Renames,
+  extraRoots: readonly string[] = [],
+): string {
+  const roots = ROOTS.filter((root) => (renames[root]?.size ?? 0) > 0 && source.includes(root));
+  if (roots.length === 0) return source;
+  let parsed: ReturnType<typeof parseExpression>;
+  try {
+    parsed = parseExpression(source, { scope: [...STANDARD_ROOTS, ...extraRoots] });
+  } catch {
+    return source; // a local name the language refuses as a root: the document is broken there anyway
+  }
   if (!parsed.ok) return source;
   const edits = parsed.references
-    .filter((ref) => ref.root === 'form' && ref.path[0] !== undefined && ids.has(ref.path[0]))
+    .filter((ref) => isRoot(ref.root) && ref.path[0] !== undefined && renames[ref.root]?.has(ref.path[0]))
     .sort((a, b) => b.start - a.start);
   let out = source;
   for (const ref of edits) {
+    const map = renames[ref.root as Root]!;
     const chain = out.slice(ref.start, ref.end);
-    const renamed = chain.replace(CHAIN_HEAD, (_all, head: string, id: string) => head + (ids.get(id) ?? id));
+    const renamed = chain.replace(
+      HEADS[ref.root as Root],
+      (_all, head: string, name: string) => head + (map.get(name) ?? name),
+    );
     out = out.slice(0, ref.start) + renamed + out.slice(ref.end);
   }
   return out;
 }
 
-// Rewrites a JSON value: expressions anywhere, and the form id of form actions. Returns the
-// same object when nothing changed, so untouched values keep their identity.
-function rewriteValue(value: unknown, ids: IdMap, roots: readonly string[]): unknown {
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+// A field of an action object that names a renamed thing, renamed; otherwise the value as it is.
+function renamedField(
+  action: Record<string, unknown>,
+  key: string,
+  value: unknown,
+  renames: Renames,
+): unknown {
+  const type = String(action.type);
+  const stateMap = (scope: unknown) => (scope === 'app' ? renames.app : renames.state);
+  if (typeof value === 'string') {
+    if (key === 'form' && FORM_ACTIONS.has(type)) return renames.form?.get(value) ?? value;
+    if (key === 'name' && type === 'setState') return stateMap(action.scope)?.get(value) ?? value;
+    if (key === 'query' && type === 'runQuery') return renames.queries?.get(value) ?? value;
+  }
+  if (key === 'saveTo' && isObject(value) && typeof value.name === 'string') {
+    const name = stateMap(value.scope)?.get(value.name);
+    if (name !== undefined) return { ...value, name };
+  }
+  return value;
+}
+
+/**
+ * A JSON value with renamed references rewritten: expressions anywhere, and the names action
+ * objects hold. Returns the same object when nothing changed, so untouched values keep their identity.
+ */
+export function rewriteValue(value: unknown, renames: Renames, roots: readonly string[] = []): unknown {
   if (Array.isArray(value)) {
     let changed = false;
     const out = value.map((item) => {
-      const next = rewriteValue(item, ids, roots);
+      const next = rewriteValue(item, renames, roots);
       if (next !== item) changed = true;
       return next;
     });
     return changed ? out : value;
   }
-  if (value === null || typeof value !== 'object') return value;
-  const obj = value as Record<string, unknown>;
-  if (typeof obj.$expr === 'string') {
-    const next = rewriteExpression(obj.$expr, ids, roots);
-    return next === obj.$expr ? value : { ...obj, $expr: next };
+  if (!isObject(value)) return value;
+  if (typeof value.$expr === 'string') {
+    const next = rewriteExpression(value.$expr, renames, roots);
+    return next === value.$expr ? value : { ...value, $expr: next };
   }
   let out: Record<string, unknown> | undefined;
-  for (const [key, item] of Object.entries(obj)) {
-    let next = rewriteValue(item, ids, roots);
-    if (key === 'form' && typeof item === 'string' && FORM_ACTIONS.has(String(obj.type)) && ids.has(item))
-      next = ids.get(item);
+  for (const [key, item] of Object.entries(value)) {
+    let next = rewriteValue(item, renames, roots);
+    if (typeof value.type === 'string') next = renamedField(value, key, next, renames);
     if (next !== item) {
-      out ??= { ...obj };
+      out ??= { ...value };
       out[key] = next;
     }
   }
   return out ?? value;
 }
 
-/** The node's props, style, events, if and repeat with references to renamed nodes rewritten. */
+/** The node's props, style, events, if and repeat with references to renamed things rewritten. */
 export function rewriteReferences<T extends Partial<NodeContent>>(
   content: T,
-  ids: IdMap,
+  renames: Renames,
   extraRoots: readonly string[] = [],
 ): T {
   let out: T | undefined;
   for (const field of ['props', 'style', 'events', 'if', 'repeat'] as const) {
     const value = content[field];
     if (value === undefined) continue;
-    const next = rewriteValue(value, ids, extraRoots);
+    const next = rewriteValue(value, renames, extraRoots);
     if (next !== value) {
       out ??= { ...content };
       (out as Record<string, unknown>)[field] = next;
     }
   }
   return out ?? content;
+}
+
+/** Item / index names of every repeat and List in the tree (expressions there read them as roots). */
+export function localNames(doc: EditorDocument, rootId: string): string[] {
+  const names = new Set<string>();
+  for (const id of subtreeIds(doc, rootId)) {
+    const node = doc.nodes[id]!;
+    if (node.repeat) {
+      names.add(node.repeat.item ?? 'item');
+      names.add(node.repeat.index ?? 'index');
+    }
+    for (const name of [node.props?.itemName, node.props?.indexName])
+      if (typeof name === 'string') names.add(name);
+  }
+  return [...names].filter((name) => IDENTIFIER.test(name) && !(name in Object.prototype));
+}
+
+/**
+ * Rewrites renamed references across a (draft) document: the trees and own values (queries,
+ * title...) of the pages `inPage` accepts, and, with `app: true`, the app's values (its queries,
+ * navigation). State declarations and code blocks are left alone. Reads the unedited document, so
+ * only the nodes and values that change get new objects.
+ */
+export function rewriteDocument(
+  doc: EditorDocument,
+  renames: Renames,
+  inPage: (pageId: string) => boolean,
+  app: boolean,
+): void {
+  const base = unedited(doc);
+  base.pages.forEach((page, at) => {
+    if (!inPage(page.id)) return;
+    const roots = localNames(base, page.root);
+    for (const id of subtreeIds(base, page.root)) {
+      const node = base.nodes[id]!;
+      const out = rewriteReferences(node, renames, roots);
+      if (out === node) continue;
+      const draft = doc.nodes[id]!;
+      for (const field of ['props', 'style', 'events', 'if', 'repeat'] as const)
+        if (out[field] !== node[field]) (draft as unknown as Record<string, unknown>)[field] = out[field];
+    }
+    const draftPage = doc.pages[at]! as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(page)) {
+      if (key === 'root' || key === 'state' || key === 'id' || key === 'path') continue;
+      const next = rewriteValue(value, renames);
+      if (next !== value) draftPage[key] = next;
+    }
+  });
+  if (!app) return;
+  const draftApp = doc.app as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(base.app)) {
+    if (key === 'state' || key === 'codeBlocks') continue;
+    const next = rewriteValue(value, renames);
+    if (next !== value) draftApp[key] = next;
+  }
+}
+
+/** Code blocks whose source mentions the name (they are not rewritten: the builder checks them). */
+export function codeBlocksMentioning(doc: EditorDocument, name: string): string[] {
+  const word = new RegExp(`(^|[^\\w$])${name.replace(/\$/g, '\\$')}($|[^\\w$])`);
+  return Object.entries(doc.app.codeBlocks ?? {})
+    .filter(([, block]) => block !== undefined && word.test(block.source))
+    .map(([blockName]) => blockName);
 }

@@ -10,6 +10,8 @@ import { type PasteAction, paste } from './paste';
 import { type RemoveAction, remove } from './remove';
 import { type RemovePageAction, removePage } from './remove-page';
 import { type RenamePageAction, renamePage } from './rename-page';
+import { type RenameQueryAction, renameQuery } from './rename-query';
+import { type RenameStateAction, renameState } from './rename-state';
 import { type SetCodeBlockAction, setCodeBlock } from './set-code-block';
 import { type SetEventsAction, setEvents } from './set-events';
 import { type SetHomeAction, setHome } from './set-home';
@@ -33,6 +35,8 @@ export type {
   RemoveAction,
   RemovePageAction,
   RenamePageAction,
+  RenameQueryAction,
+  RenameStateAction,
   SetCodeBlockAction,
   SetEventsAction,
   SetHomeAction,
@@ -65,8 +69,10 @@ export type DocumentAction =
   | RemovePageAction
   | SetHomeAction
   | SetStateAction
+  | RenameStateAction
   | SetTabBarAction
   | SetQueryAction
+  | RenameQueryAction
   | SetCodeBlockAction;
 
 type Reducer<A> = (doc: EditorDocument, action: A, ctx: ActionContext) => ActionOutcome | undefined;
@@ -90,8 +96,10 @@ export const reducers: Reducers = {
   removePage,
   setHome,
   setState,
+  renameState,
   setTabBar,
   setQuery,
+  renameQuery,
   setCodeBlock,
 };
 
