@@ -104,9 +104,9 @@ describe('renaming state variables and queries', () => {
         { type: 'callFunction', function: 'f', saveTo: { name: 'count', path: 'a.b' } },
         { type: 'uploadFile', saveTo: { scope: 'app', name: 'user' } },
         {
-          type: 'branch',
-          condition: { $expr: 'queries.news.loading' },
-          then: [{ type: 'runQuery', query: 'news' }],
+          type: 'showModal',
+          title: { $expr: 'queries.news.error.message' },
+          onConfirm: [{ type: 'runQuery', query: 'news' }],
         },
       ],
     };
@@ -119,9 +119,9 @@ describe('renaming state variables and queries', () => {
           { type: 'callFunction', function: 'f', saveTo: { name: 'total', path: 'a.b' } },
           { type: 'uploadFile', saveTo: { scope: 'app', name: 'member' } },
           {
-            type: 'branch',
-            condition: { $expr: 'queries.articles.loading' },
-            then: [{ type: 'runQuery', query: 'articles' }],
+            type: 'showModal',
+            title: { $expr: 'queries.articles.error.message' },
+            onConfirm: [{ type: 'runQuery', query: 'articles' }],
           },
         ],
       },
