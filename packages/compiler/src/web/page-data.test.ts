@@ -1,7 +1,8 @@
+import { runInNewContext } from 'node:vm';
 import { hydratePage } from '@tessera/runtime-web/page-data';
 import { describe, expect, it } from 'vitest';
 import { CompileError } from '../errors';
-import { dataValue, PageFunctions } from './page-data';
+import { dataValue, jsonLiteral, PageFunctions } from './page-data';
 
 const roots = ['state', 'item'];
 const Text = () => null;
@@ -70,5 +71,18 @@ describe('page data (expressions as markers in JSON)', () => {
     expect(page.root.component).toBeNull();
     expect(page.root.deps).toEqual([]);
     expect(page.root.children?.[0]).toMatchObject({ component: Text, props: { text: 'Hi', align: 'left' } });
+  });
+
+  it('writes the JSON as a JavaScript string that reads back the same, whatever the text holds', () => {
+    const data = {
+      quote: "it's",
+      backslash: 'C:\\tmp\\',
+      lines: 'a\nb\u2028c',
+      tag: '</script>',
+      emoji: '证件 🚀',
+    };
+    const literal = jsonLiteral(data);
+    expect(literal.startsWith("'")).toBe(true);
+    expect(JSON.parse(runInNewContext(literal) as string)).toEqual(data);
   });
 });

@@ -66,8 +66,12 @@ export function dataValue(
   return { data: walk(value, pointer), deps };
 }
 
-/** The module's `JSON.parse` argument: JSON text as a JavaScript string literal. */
-export const jsonLiteral = (data: unknown) => JSON.stringify(JSON.stringify(data));
+/**
+ * The module's `JSON.parse` argument: JSON text as a single-quoted JavaScript string. JSON text has
+ * no raw line breaks, so only `\\` and `'` need escaping (a regular expression does it several
+ * times faster than a second JSON.stringify, which escapes every `"`).
+ */
+export const jsonLiteral = (data: unknown) => `'${JSON.stringify(data).replace(/[\\']/g, '\\$&')}'`;
 
 function escapeToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
