@@ -18,6 +18,12 @@ export type Step =
   | { expectFieldError: [NodeRef, string] }
   /** The node (a QRCode, error level M) draws the QR code of this text. */
   | { expectQr: [NodeRef, string] }
+  /**
+   * The node (an Image, or the first image inside it, e.g. an Upload's preview) shows a picture
+   * from a working URL (`loaded`: web — the browser loaded it, naturalWidth > 0; mini-program —
+   * its src is an http(s) URL the server answers with an image), or the broken state (`broken`).
+   */
+  | { expectImage: [NodeRef, 'loaded' | 'broken'] }
   /** Whether the node is rendered at all. */
   | { expectVisible: [NodeRef, boolean] }
   /** How many copies of the node are rendered (repeats). */
@@ -42,7 +48,16 @@ export interface ConformanceScript {
    * The fixture needs a running Tessera server: the runner starts one, creates the app (its id
    * replaces app.json's), applies these security-rule presets, and builds with that server.
    */
-  server?: { collections?: Record<string, string> };
+  server?: {
+    collections?: Record<string, string>;
+    /**
+     * Files of the fixture folder to put in cloud storage (`fixtures/<name>.<ext>`) and in the
+     * CMS media library; app.json names them `{{file:<name>}}` (the cloud file id) and
+     * `{{media:<name>}}` (the media id), and the app's id as `{{appId}}`.
+     */
+    files?: Record<string, string>;
+    media?: Record<string, string>;
+  };
   /**
    * Locale to run in (default the app's default): the web build is compiled with it (compile's
    * `locale` option), the mini-program runs on a phone set to that language.

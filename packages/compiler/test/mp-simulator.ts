@@ -7,6 +7,7 @@ import { createApp } from '../../../apps/server/test/app-data-helpers';
 import { startTestServer, type TestServer } from '../../../apps/server/test/harness';
 import { compile } from '../src/index';
 import type { ConformanceScript, NodeRef, Step } from './conformance-script';
+import { prepareServerApp } from './server-fixture';
 
 const require = createRequire(import.meta.url);
 
@@ -51,15 +52,12 @@ let server: TestServer | null = null;
 /** A real Tessera server (one per process) with a fresh app for the fixture; returns its URL. */
 async function serverFor(
   app: { id: string },
-  setup: { collections?: Record<string, string> },
+  setup: NonNullable<ConformanceScript['server']>,
+  dir: string,
 ): Promise<string> {
   server ??= await startTestServer();
-  app.id = await createApp(server);
-  for (const [collection, preset] of Object.entries(setup.collections ?? {})) {
-    const reply = await server.admin.put(`/api/apps/${app.id}/db/rules/${collection}`, { preset });
-    if (reply.status >= 300)
-      throw new Error(`setting rules on ${collection} failed: ${reply.status} ${reply.text}`);
-  }
+  const appId = await createApp(server);
+  Object.assign(app, await prepareServerApp(server, appId, setup, dir, app), { id: appId });
   return server.url;
 }
 
@@ -181,7 +179,7 @@ export async function runMpFixture(
   const script = JSON.parse(await readFile(join(dir, 'script.json'), 'utf8')) as ConformanceScript;
   const outDir = await mkdtemp(join(tmpdir(), 'tessera-mp-'));
   try {
-    const serverUrl = script.server ? await serverFor(app, script.server) : undefined;
+    const serverUrl = script.server ? await serverFor(app, script.server, dir) : undefined;
     await compile(app, {
       target: 'mp',
       outDir,
@@ -266,6 +264,22 @@ function inside(comp: SimNode, ref: NodeRef, selectors: string[]): SimNode {
   throw new Error(`node ${JSON.stringify(ref)} has no ${selectors.join(' or ')}`);
 }
 
+interface VirtualNode {
+  tagName?: string;
+  attrs?: { name: string; value: unknown }[];
+  children?: VirtualNode[];
+}
+
+/** The node itself when it is an <image>, else the first <image> inside it. */
+function imageIn(node: VirtualNode): VirtualNode | undefined {
+  if (node.tagName === 'image') return node;
+  for (const child of node.children ?? []) {
+    const found = imageIn(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function text(node: SimNode): string {
   return (node.dom.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
@@ -310,6 +324,32 @@ async function play(
       data !== null && typeof data === 'object' ? Object.values(data).flatMap(values) : [data];
     const wanted = qrDataUri(step.expectQr[1], 'M');
     equal(values(comp.instance.data).includes(wanted), true, `QR code of "${step.expectQr[1]}"`);
+  } else if ('expectImage' in step) {
+    // The simulator keeps an <image>'s attributes in its virtual tree, not the DOM: read them there.
+    const [ref, expected] = step.expectImage;
+    const shown = async () => {
+      const image = imageIn(
+        (find(comp, ref) as unknown as { _exparserNode: { _vt: VirtualNode } })._exparserNode._vt,
+      );
+      const attr = (name: string) => String(image?.attrs?.find((entry) => entry.name === name)?.value ?? '');
+      if (attr('class').split(' ').includes('t-image--broken'))
+        return attr('src') === '' ? 'broken' : 'broken with a src';
+      const src = attr('src');
+      if (!/^https?:\/\//.test(src)) return 'waiting';
+      const response = await fetch(src);
+      const bytes = (await response.arrayBuffer()).byteLength;
+      const type = response.headers.get('content-type') ?? '';
+      return response.ok && type.startsWith('image/') && bytes > 0
+        ? 'loaded'
+        : `${src} answers ${response.status} ${type}`;
+    };
+    const deadline = Date.now() + 5000;
+    let last = await shown();
+    while (last !== expected && Date.now() < deadline) {
+      await sleep(25);
+      last = await shown();
+    }
+    equal(last, expected, 'image');
   } else if ('expectVisible' in step) {
     const id = typeof step.expectVisible[0] === 'string' ? step.expectVisible[0] : step.expectVisible[0].id;
     equal(comp.querySelectorAll(`#${id}`).length > 0, step.expectVisible[1], 'visible');

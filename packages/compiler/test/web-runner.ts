@@ -10,6 +10,7 @@ import { CompileError } from '../src/errors';
 import { compileWeb } from '../src/web/index';
 import { serveFiles, watchedPage } from './browser';
 import type { ConformanceScript, NodeRef, Step } from './conformance-script';
+import { prepareServerApp } from './server-fixture';
 
 /**
  * Builds a conformance fixture for the web (an inspect build: navigations and opened URLs are
@@ -28,7 +29,7 @@ export async function runWebFixture(
   const validation = validateApp(migrated, { catalogue });
   if (!validation.valid) throw new CompileError(validation.errors);
   const app = migrated as AppSchema;
-  const tessera = script.server ? await tesseraServer(app, script.server) : undefined;
+  const tessera = script.server ? await tesseraServer(app, script.server, dir) : undefined;
   const output = await compileWeb(app, {
     mode: 'production',
     inspect: true,
@@ -77,15 +78,12 @@ let running: TestServer | null = null;
 /** A real Tessera server (one per test file) with a fresh app for the fixture and its rule presets; returns its URL. */
 async function tesseraServer(
   app: AppSchema,
-  setup: { collections?: Record<string, string> },
+  setup: NonNullable<ConformanceScript['server']>,
+  dir: string,
 ): Promise<string> {
   running ??= await startTestServer();
-  (app as { id: string }).id = await createApp(running);
-  for (const [collection, preset] of Object.entries(setup.collections ?? {})) {
-    const reply = await running.admin.put(`/api/apps/${app.id}/db/rules/${collection}`, { preset });
-    if (reply.status >= 300)
-      throw new Error(`setting rules on ${collection} failed: ${reply.status} ${reply.text}`);
-  }
+  const appId = await createApp(running);
+  Object.assign(app, await prepareServerApp(running, appId, setup, dir, app), { id: appId });
   return running.url;
 }
 
@@ -190,6 +188,17 @@ async function play(page: Page, step: Step, answers: boolean[]): Promise<void> {
     const [ref, value] = step.expectQr;
     const drawn = async () => (await (await element(page, ref, 'path')).getAttribute('d')) ?? '';
     await eventually('QR code', drawn, qrShape(value, 'M')?.path ?? '');
+  } else if ('expectImage' in step) {
+    const [ref, expected] = step.expectImage;
+    const node = await element(page, ref);
+    const shown = async () =>
+      node.evaluate((element) => {
+        const img = element instanceof HTMLImageElement ? element : element.querySelector('img');
+        if (element.classList.contains('t-image--broken') || img?.classList.contains('t-image--broken'))
+          return 'broken';
+        return img?.complete && img.naturalWidth > 0 ? 'loaded' : 'waiting';
+      });
+    await eventually('image', shown, expected);
   } else if ('expectVisible' in step) {
     const { css } = selector(step.expectVisible[0]);
     await eventually('visible', async () => (await page.locator(css).count()) > 0, step.expectVisible[1]);

@@ -15,6 +15,7 @@ export { styleText } from './style';
 export {
   type BindingSpec,
   computeView,
+  FILE_URLS,
   type RepeatSpec,
   repeatLocals,
   updateView,

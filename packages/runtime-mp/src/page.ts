@@ -2,6 +2,7 @@ import {
   type AppDescriptor,
   AppRuntime,
   type AppServices,
+  fileUrlsOf,
   type Locals,
   offlineServices,
   type PageDescriptor,
@@ -11,7 +12,15 @@ import {
   resolveValue,
   toText,
 } from '@tessera/runtime-core';
-import { computeView, type RepeatSpec, repeatLocals, updateView, type ViewData, type ViewSpec } from './view';
+import {
+  computeView,
+  FILE_URLS,
+  type RepeatSpec,
+  repeatLocals,
+  updateView,
+  type ViewData,
+  type ViewSpec,
+} from './view';
 import { type Routes, type Wx, wxPlatform } from './wx-platform';
 
 /** One generated event method: which repeats it sits in and what it does. */
@@ -44,6 +53,7 @@ interface Host {
   setData(data: Record<string, unknown>): void;
   $page?: PageRuntime;
   $view?: ViewData;
+  $stopFiles?: () => void;
 }
 
 declare const wx: Wx;
@@ -211,6 +221,10 @@ export function definePage(
         syncTitle(runtime, page, shown);
         // app.json's tab texts are in the build's locale; a remembered choice may differ
         syncTabBar(app, runtime);
+        // Images whose cloud file URLs were being looked up show once the answer is in.
+        this.$stopFiles = fileUrlsOf(runtime.app.services).subscribe(() => {
+          if (this.$view) send(this, updateView(runtime, view, this.$view, [FILE_URLS]));
+        });
         runtime.onChange((changes) => {
           if (this.$view) send(this, updateView(runtime, view, this.$view, changes));
           syncTitle(runtime, page, shown);
@@ -218,6 +232,7 @@ export function definePage(
         });
       },
       detached(this: Host) {
+        this.$stopFiles?.();
         this.$page?.unload();
       },
     },

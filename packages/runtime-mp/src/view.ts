@@ -1,5 +1,7 @@
 import { type QrLevel, qrDataUri } from '@tessera/components/qr';
 import {
+  fileUrlsOf,
+  type ImageSource,
   type Locals,
   overlaps,
   type PageRuntime,
@@ -11,6 +13,12 @@ import {
 import { richTextNodes } from './rich-text';
 import { styleText } from './style';
 
+/**
+ * The dependency of bindings that show images: the page recomputes them (updateView with this
+ * path) when the app's file URL lookups finish.
+ */
+export const FILE_URLS: Path = ['$files'];
+
 /** One computed data key of a page, as the compiler emits it. */
 export interface BindingSpec {
   key: string;
@@ -21,7 +29,7 @@ export interface BindingSpec {
   error?: [string, string];
   /** UI state kept for a node: [nodeId, name, initial]. */
   ui?: [string, string, unknown];
-  derive?: 'isEmpty' | 'isActive' | 'tableHeads' | 'tableRows' | 'options' | 'qrcode';
+  derive?: 'isEmpty' | 'isActive' | 'tableHeads' | 'tableRows' | 'options' | 'qrcode' | 'image' | 'files';
   rpx?: boolean;
   /** Id of the Form around the node: `form.<field>` in the value reads its values. */
   form?: string;
@@ -140,7 +148,10 @@ export function repeatLocals(
 
 export function computeBinding(page: PageRuntime, binding: BindingSpec, locals: Locals): unknown {
   // An empty field shows nothing (WXML would print null).
-  if (binding.field) return jsonSafe(page.formValues(binding.field[0])[binding.field[1]] ?? '');
+  if (binding.field) {
+    const value = page.formValues(binding.field[0])[binding.field[1]];
+    return jsonSafe(binding.derive ? derive(page, binding.derive, value) : (value ?? ''));
+  }
   if (binding.error) return page.formErrors(binding.error[0])[binding.error[1]] ?? '';
   if (binding.ui) {
     const [node, name, initial] = binding.ui;
@@ -174,6 +185,17 @@ function derive(page: PageRuntime, how: NonNullable<BindingSpec['derive']>, valu
   switch (how) {
     case 'isEmpty':
       return !Array.isArray(value) || value.length === 0;
+    case 'image':
+      return shownImage(page, fileUrlsOf(page.app.services).resolve(value));
+    case 'files':
+      return (Array.isArray(value) ? value : []).map((file) => {
+        const record = (file ?? {}) as { name?: unknown; fileID?: unknown };
+        const id = typeof file === 'string' ? file : toText(record.fileID);
+        return {
+          ...shownImage(page, fileUrlsOf(page.app.services).resolve(file)),
+          name: toText(record.name) || id.split('/').at(-1) || id,
+        };
+      });
     case 'qrcode': {
       const qr = (value ?? {}) as Record<string, unknown>;
       const text = (key: string) => (typeof qr[key] === 'string' ? (qr[key] as string) : undefined);
@@ -209,6 +231,17 @@ function derive(page: PageRuntime, how: NonNullable<BindingSpec['derive']>, valu
     default:
       return value;
   }
+}
+
+/** An image as the view shows it; `note` follows the alt text in aria-label when it cannot be shown. */
+function shownImage(page: PageRuntime, shown: ImageSource) {
+  const note =
+    shown.state !== 'broken'
+      ? ''
+      : page.locale.startsWith('zh')
+        ? '（图片无法显示）'
+        : ' (image unavailable)';
+  return { src: shown.src, state: shown.state, note };
 }
 
 /** A binding that fails to evaluate shows nothing instead of breaking the page. */

@@ -1,6 +1,6 @@
 import { getComponent } from '@tessera/components';
 import type { Path } from '@tessera/runtime-core';
-import { styleText } from '@tessera/runtime-mp';
+import { FILE_URLS, styleText } from '@tessera/runtime-mp';
 import type { NodeSchema, PageSchema } from '@tessera/schema';
 import { mpComponents } from '../../../components/src/mp/index';
 import type { MpNodeContext } from '../../../components/src/mp/types';
@@ -314,6 +314,27 @@ export function generatePage(page: PageSchema, pageIndex: number, options: MpPag
         });
         handled.add('change');
         return ` bind${wxEvent}="${method}"`;
+      },
+      image(prop) {
+        const value = compileValue(propValue(prop) ?? null, inner.roots, `${pointer}/props/${prop}`, form);
+        return addBinding(inner, { kind: '"raw"', derive: '"image"', value: value.code }, [
+          ...value.deps,
+          FILE_URLS,
+        ]);
+      },
+      files() {
+        const name = props.name;
+        if (form !== undefined && typeof name === 'string')
+          return addBinding(
+            inner,
+            { kind: '"raw"', derive: '"files"', field: JSON.stringify([form, name]) },
+            [['forms', form, 'values', name], FILE_URLS],
+          );
+        const value = compileValue(propValue('value') ?? [], inner.roots, `${pointer}/props/value`, form);
+        return addBinding(inner, { kind: '"raw"', derive: '"files"', value: value.code }, [
+          ...value.deps,
+          FILE_URLS,
+        ]);
       },
       repeatChildren() {
         const opened = openRepeat(

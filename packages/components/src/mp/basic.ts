@@ -37,9 +37,13 @@ export const Icon: MpComponent = {
 };
 
 export const Image: MpComponent = {
-  wxml: (c) =>
-    `<image${c.root('t-image')} src="${c.attr('src')}" mode="${c.literal('fit') === 'contain' ? 'aspectFit' : c.literal('fit') === 'fill' ? 'scaleToFill' : 'aspectFill'}" lazy-load="${c.attr('lazyLoad') || 'true'}" aria-label="${c.attr('alt')}"${c.on('tap', 'tap')}${c.on('load', 'load')}${c.on('error', 'error')}></image>`,
-  wxss: '.t-image{width:100%;display:block;}',
+  wxml: (c) => {
+    const shown = c.image('src');
+    const fit = c.literal('fit');
+    const mode = fit === 'contain' ? 'aspectFit' : fit === 'fill' ? 'scaleToFill' : 'aspectFill';
+    return `<image${c.root(`t-image t-image--{{${shown}.state}}`)} src="{{${shown}.src}}" mode="${mode}" lazy-load="${c.attr('lazyLoad') || 'true'}" aria-label="${c.attr('alt')}{{${shown}.note}}"${c.on('tap', 'tap')}${c.on('load', 'load')}${c.on('error', 'error')}></image>`;
+  },
+  wxss: '.t-image{width:100%;display:block;}.t-image--loading,.t-image--broken{background:#f2f3f5;min-height:96rpx;}',
 };
 
 export const QRCode: MpComponent = {

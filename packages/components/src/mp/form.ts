@@ -104,11 +104,18 @@ export const DatePicker: MpComponent = {
 };
 
 export const Upload: MpComponent = {
-  wxml: (c) =>
-    frame(
+  wxml: (c) => {
+    const files = c.files();
+    // Images show as thumbnails (cloud ids resolved by the runtime), other files by name.
+    const list =
+      (c.literal('accept') ?? 'image') === 'image'
+        ? `<image wx:for="{{${files}}}" wx:for-item="$file" wx:key="index" class="t-upload__thumb t-image--{{$file.state}}" src="{{$file.src}}" mode="aspectFill" aria-label="{{$file.name}}{{$file.note}}"></image>`
+        : `<text wx:for="{{${files}}}" wx:for-item="$file" wx:key="index" class="t-upload__name">{{$file.name}}</text>`;
+    return frame(
       c,
       't-upload-field',
-      `<view class="t-upload"><button class="t-button t-button--default" size="mini"${c.field().change('tap')}>+</button><text class="t-upload__count">{{${c.field().key}.length}}</text></view>`,
-    ),
-  wxss: '.t-upload{display:flex;align-items:center;gap:16rpx;}',
+      `<view class="t-upload">${list}<button class="t-button t-button--default" size="mini"${c.field().change('tap')}>+</button></view>`,
+    );
+  },
+  wxss: '.t-upload{display:flex;flex-wrap:wrap;align-items:center;gap:16rpx;}.t-upload__thumb{width:144rpx;height:144rpx;border-radius:8rpx;background:#f2f3f5;}.t-upload__name{display:block;font-size:26rpx;}',
 };

@@ -22,6 +22,14 @@ export interface MpNodeContext {
   ui(name: string): string;
   /** Handler attributes that set UI state `name` from the event detail (e.g. tab taps). */
   setUi(name: string, wxEvent: string, value: string): string;
+  /**
+   * The data key of an image prop's shown form, `{ src, state, note }`: cloud file ids and CMS
+   * media resolved by the runtime (state none | loading | ready | broken; note is '' or the words
+   * for an image that cannot be shown, for aria-label).
+   */
+  image(prop: string): string;
+  /** The data key of an Upload's files as `[{ src, state, name, note }]` (its field value, resolved like `image`). */
+  files(): string;
   /** Children rendered once per entry of the `data` prop (List) with their own item/index names. */
   repeatChildren(): string;
 }

@@ -1,4 +1,5 @@
-import { createElement as h, useState } from 'react';
+import { createElement as h, useEffect, useRef, useState } from 'react';
+import { unavailable, useImage } from './image-source';
 import { cls, num, str, tappable } from './shared';
 import type { WebComponentProps } from './types';
 import { safeUrl } from './url';
@@ -139,17 +140,47 @@ export function Icon(c: WebComponentProps) {
 
 export function Image(c: WebComponentProps) {
   const [preview, setPreview] = useState(false);
-  const src = safeUrl(c.props.src, 'image');
+  const shown = useImage(c.props.src);
+  // The address that failed to load (deleted file, expired link): shown as broken, not retried.
+  const [failed, setFailed] = useState('');
+  const broken = shown.state === 'broken' || (shown.state === 'ready' && failed === shown.src);
   const alt = c.props.decorative === true ? '' : str(c.props.alt);
+  const hasError = c.has('error');
+  const fire = useRef(c.fire);
+  fire.current = c.fire;
+  useEffect(() => {
+    if (shown.state === 'broken' && hasError) fire.current('error', { message: 'not available' });
+  }, [shown.state, hasError]);
+  const fit = { objectFit: str(c.props.fit, 'cover') as 'cover', ...c.style };
+  if (broken) {
+    // A box in the image's place that says what is missing (the alt text), not a broken-image icon.
+    return h(
+      'span',
+      {
+        id: c.id,
+        className: 't-image t-image--broken',
+        style: c.style,
+        ...(alt
+          ? { role: 'img', 'aria-label': `${alt} (${unavailable(c.locale)})` }
+          : { 'aria-hidden': true }),
+      },
+      alt || null,
+    );
+  }
+  const src = shown.state === 'ready' ? shown.src : undefined;
   const img = h('img', {
     id: c.id,
-    className: 't-image',
+    className: shown.state === 'loading' ? 't-image t-image--loading' : 't-image',
     src,
     alt,
+    'aria-busy': shown.state === 'loading' || undefined,
     loading: c.props.lazyLoad === false ? undefined : 'lazy',
-    style: { objectFit: str(c.props.fit, 'cover') as 'cover', ...c.style },
+    style: fit,
     onLoad: c.has('load') ? () => c.fire('load') : undefined,
-    onError: c.has('error') ? () => c.fire('error') : undefined,
+    onError: () => {
+      if (src) setFailed(src);
+      if (hasError) c.fire('error', { message: 'failed to load' });
+    },
     ...(c.props.preview === true
       ? {
           role: 'button',
@@ -159,7 +190,7 @@ export function Image(c: WebComponentProps) {
         }
       : tappable(c)),
   });
-  if (!preview) return img;
+  if (!preview || !src) return img;
   return h(
     'div',
     null,

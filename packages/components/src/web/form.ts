@@ -1,4 +1,5 @@
 import { createElement as h, type ReactNode } from 'react';
+import { unavailable, useImage } from './image-source';
 import { cls, num, options, str } from './shared';
 import type { WebComponentProps } from './types';
 
@@ -278,6 +279,27 @@ export function DatePicker(c: WebComponentProps) {
   );
 }
 
+/** One uploaded file: a thumbnail for images (its cloud id resolved to an address), else its name. */
+function UploadedFile({ file, image, locale }: { file: unknown; image: boolean; locale: string }) {
+  const record = (file ?? {}) as { name?: unknown; fileID?: unknown };
+  const id = typeof file === 'string' ? file : str(record.fileID);
+  const name = str(record.name) || id.split('/').at(-1) || id;
+  const shown = useImage(image ? file : null);
+  if (!image) return h('li', null, name);
+  if (shown.state === 'broken')
+    return h('li', { className: 't-upload__file t-image--broken' }, `${name} (${unavailable(locale)})`);
+  return h(
+    'li',
+    { className: 't-upload__file' },
+    h('img', {
+      className: shown.state === 'loading' ? 't-upload__thumb t-image--loading' : 't-upload__thumb',
+      src: shown.state === 'ready' ? shown.src : undefined,
+      alt: name,
+      'aria-busy': shown.state === 'loading' || undefined,
+    }),
+  );
+}
+
 export function Upload(c: WebComponentProps) {
   const files = Array.isArray(c.field.value) ? (c.field.value as unknown[]) : [];
   const maxCount = num(c.props.maxCount, 9);
@@ -285,7 +307,9 @@ export function Upload(c: WebComponentProps) {
     h(
       'ul',
       { key: 'l', className: 't-upload__files' },
-      ...files.map((file, i) => h('li', { key: i }, str((file as { name?: string })?.name ?? file))),
+      ...files.map((file, i) =>
+        h(UploadedFile, { key: i, file, image: str(c.props.accept, 'image') === 'image', locale: c.locale }),
+      ),
     ),
     h(
       'button',

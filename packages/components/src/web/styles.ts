@@ -20,6 +20,8 @@ body{margin:0;font-family:var(--t-font-family);font-size:var(--t-font-size);colo
 .t-link{color:var(--t-primary);text-decoration:underline}
 .t-icon{display:inline-block;line-height:1}
 .t-image{display:block;max-width:100%}
+.t-image--loading,.t-image--broken{background:#f2f3f5;min-height:48px}
+.t-image--broken{display:flex;align-items:center;justify-content:center;padding:8px;box-sizing:border-box;color:var(--t-muted);font-size:.85em}
 .t-preview{position:fixed;inset:0;background:rgba(0,0,0,.85);display:flex;align-items:center;justify-content:center;z-index:50}
 .t-preview img{max-width:95vw;max-height:90vh}
 .t-qrcode{display:block;margin:0;max-width:100%;height:auto}.t-qrcode--empty{padding:8px;border:1px dashed var(--t-border);word-break:break-all}
@@ -49,6 +51,8 @@ body{margin:0;font-family:var(--t-font-family);font-size:var(--t-font-size);colo
 .t-choice{display:inline-flex;align-items:center;gap:4px;min-height:32px}
 .t-switch{width:44px;height:24px}
 .t-upload__files{margin:0;padding-left:18px}
+.t-upload__file:has(img){list-style:none;display:inline-block;margin:0 8px 8px -18px}
+.t-upload__thumb{display:block;width:72px;height:72px;object-fit:cover;border-radius:4px}
 .t-list__items{list-style:none;margin:0;padding:0}
 .t-list--horizontal .t-list__items{display:flex;overflow-x:auto;gap:8px}
 .t-list__item{padding:4px 0}
