@@ -168,3 +168,65 @@ describe('empty containers and slots on the canvas', () => {
     expect(root.children?.map((node) => node.id)).toEqual(['one', 'two', 'go', 'box', 'card', 'dialog']);
   }, 120_000);
 });
+
+describe('expression fields in the inspector', () => {
+  it('show a light view until focused, then monaco takes over with the same text; invalid text is never saved', async () => {
+    const reply = await harness.server.admin.post(`/api/workspaces/${harness.server.workspaceId}/apps`, {
+      name: 'Light expressions',
+      schema: {
+        schemaVersion: 2,
+        id: `light-${process.pid}`,
+        name: 'Light',
+        locales: { default: 'en', supported: ['en', 'zh-CN'] },
+        pages: [
+          {
+            id: 'home',
+            path: '/',
+            title: 'Home',
+            state: { greeting: { type: 'string', initial: 'hello' } },
+            root: {
+              id: 'home_root',
+              component: 'Page',
+              children: [{ id: 'greet', component: 'Text', props: { text: { $expr: 'state.greeting' } } }],
+            },
+          },
+        ],
+        navigation: { home: 'home' },
+      },
+    });
+    expect(reply.status, reply.text).toBe(201);
+    const appId = reply.body.id as string;
+    const page = await harness.newPage();
+    await harness.signIn(page);
+    await openEditor(harness, page, appId);
+    await expect.poll(() => page.locator('.tsr-canvas #greet').textContent()).toBe('hello');
+    await page.locator('.tsr-canvas #greet').click();
+    await inspector(page).getByRole('heading', { name: 'Text' }).waitFor();
+
+    // selected: the expression as coloured text, no monaco editor mounted
+    const view = inspector(page).getByRole('textbox', { name: 'Text (expression)' });
+    await view.waitFor();
+    expect(await view.textContent()).toBe('state.greeting');
+    expect(await view.locator('.expr-tok-identifier').allTextContents()).toEqual(['state', 'greeting']);
+    expect(await view.getAttribute('aria-describedby')).toBeTruthy();
+    expect(await inspector(page).locator('.monaco-editor').count()).toBe(0);
+
+    // reached with the keyboard: monaco replaces it, focused, cursor at the end
+    await view.focus();
+    await inspector(page).locator('.expr-editor[data-ready] .monaco-editor').waitFor();
+    await page.waitForFunction(() => document.activeElement?.closest('.monaco-editor') !== null);
+    expect(await inspector(page).getByRole('textbox', { name: 'Text (expression)' }).count()).toBe(1);
+    await page.keyboard.type(" + ' world'", { delay: 20 });
+    await expect.poll(() => page.locator('.tsr-canvas #greet').textContent()).toBe('hello world');
+
+    // an invalid text is shown inline and never saved; the canvas keeps the last valid value
+    await page.keyboard.type(' + nope', { delay: 20 });
+    await expect.poll(() => inspector(page).locator('.expr-errors').textContent()).toMatch(/nope/);
+    expect(await page.locator('.tsr-canvas #greet').textContent()).toBe('hello world');
+    for (let i = 0; i < ' + nope'.length; i++) await page.keyboard.press('Backspace');
+    await expect.poll(() => inspector(page).locator('.expr-errors').count()).toBe(0);
+    await saved(page);
+    const { root } = await draft(harness, appId);
+    expect(root.children?.[0]?.props).toEqual({ text: { $expr: "state.greeting + ' world'" } });
+  }, 120_000);
+});

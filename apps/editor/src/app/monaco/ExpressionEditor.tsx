@@ -1,7 +1,20 @@
 // An expression field: monaco with completion of the scope's names and inline errors from
-// @tessera/expr (markers in the editor, and the same messages as text under it).
-import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+// @tessera/expr (markers in the editor, and the same messages as text under it). Until the
+// field is focused or clicked it is a light view (plain DOM, the same colours and error
+// underline): selecting a node with several expressions then mounts no monaco editor at all
+// (decision 175).
+import {
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { diagnoseExpression, type ExpressionScope } from './expression-scope';
+import { expressionView } from './expression-view';
 import { loadMonaco } from './load';
 import './monaco.css';
 
@@ -19,6 +32,7 @@ export interface ExpressionEditorProps {
   label: string;
   /** ids of elements describing the field (its help text) */
   describedBy?: string;
+  /** mounts monaco at once and focuses it (a field just switched to an expression) */
   autoFocus?: boolean;
   /** most lines shown before it scrolls (default 6) */
   maxLines?: number;
@@ -38,14 +52,21 @@ export function ExpressionEditor({
   const latest = useRef({ onChange, scope, value });
   latest.current = { onChange, scope, value };
   const [ready, setReady] = useState(false);
+  // monaco is mounted on the first focus or click of the light view (or at once with autoFocus)
+  const [active, setActive] = useState(Boolean(autoFocus));
+  // focus monaco once it exists: the builder focused the field, or it was just switched on
+  const focusOnReady = useRef(Boolean(autoFocus));
+  // where the light view was clicked, to put monaco's cursor there
+  const clickedAt = useRef<{ x: number; y: number } | null>(null);
   // texts the editor itself reported since React last caught up: a `value` among them is not an
   // outside change (typing runs ahead of React's renders; resetting the model would jump the cursor)
   const emitted = useRef(new Set<string>());
   const errorsId = useId();
   const diagnostics = useMemo(() => (value.trim() ? diagnoseExpression(value, scope) : []), [value, scope]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: one monaco editor per mounted field; value, scope and label are synced by the next effect
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one monaco editor per activated field; value, scope and label are synced by the next effect
   useEffect(() => {
+    if (!active) return undefined;
     let disposed = false;
     let cleanup: (() => void) | undefined;
     loadMonaco().then((setup) => {
@@ -90,7 +111,13 @@ export function ExpressionEditor({
       const sizes = editor.onDidContentSizeChange(fit);
       fit();
       editorRef.current = { setup, editor };
-      if (autoFocus) editor.focus();
+      if (focusOnReady.current) {
+        const at =
+          clickedAt.current && editor.getTargetAtClientPoint(clickedAt.current.x, clickedAt.current.y);
+        if (at?.position) editor.setPosition(at.position);
+        else if (!autoFocus) editor.setPosition(model.getFullModelRange().getEndPosition());
+        editor.focus();
+      }
       setReady(true);
       cleanup = () => {
         changes.dispose();
@@ -104,7 +131,7 @@ export function ExpressionEditor({
       editorRef.current = null;
       cleanup?.();
     };
-  }, []);
+  }, [active]);
 
   // Outside changes (undo, another field) replace the text; the scope follows the document.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `ready` re-runs it once the editor exists
@@ -136,9 +163,53 @@ export function ExpressionEditor({
     );
   }, [value, scope, label, diagnostics, ready, describedBy, errorsId]);
 
+  const activate = (focus: boolean) => {
+    focusOnReady.current ||= focus;
+    setActive(true);
+  };
+  const described = [describedBy, diagnostics.length ? errorsId : undefined].filter(Boolean).join(' ');
   return (
     <div className="expr-field">
-      <div ref={host} className="expr-editor" data-ready={ready || undefined} />
+      <div ref={host} className="expr-editor" data-ready={ready || undefined}>
+        {ready ? null : (
+          // The light view: the text box (label, help, errors) until monaco replaces it. While
+          // monaco loads it stays as a picture only, so one text box has the field's name.
+          <div
+            className="expr-view"
+            style={{ maxHeight: `${maxLines * 19 + 8}px` }}
+            {...(active
+              ? { 'aria-hidden': true }
+              : {
+                  role: 'textbox',
+                  tabIndex: 0,
+                  'aria-label': label,
+                  'aria-multiline': true,
+                  ...(described ? { 'aria-describedby': described } : {}),
+                  ...(diagnostics.length ? { 'aria-invalid': true } : {}),
+                  onFocus: () => activate(true),
+                  onMouseDown: (event: MouseEvent) => {
+                    clickedAt.current = { x: event.clientX, y: event.clientY };
+                  },
+                  // the chunk starts loading while the pointer comes near
+                  onPointerEnter: () => void loadMonaco(),
+                  onKeyDown: (event: KeyboardEvent) => {
+                    if (event.key === 'Enter') activate(true);
+                  },
+                })}
+          >
+            {expressionView(value, diagnostics).map((piece, i) => (
+              <span
+                // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one text, in order
+                key={i}
+                className={`expr-tok-${piece.kind}${piece.error ? ' expr-squiggle' : ''}`}
+              >
+                {piece.text}
+              </span>
+            ))}
+            {value === '' ? '\u200b' : null}
+          </div>
+        )}
+      </div>
       {diagnostics.length > 0 ? (
         <ul id={errorsId} className="expr-errors" role="alert">
           {diagnostics.map((d) => (
