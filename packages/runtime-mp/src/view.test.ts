@@ -104,3 +104,52 @@ describe('choice options', () => {
     ]);
   });
 });
+
+describe('a locale switch', () => {
+  it('sends only the texts that change: i18n keys, and row keys inside repeats', async () => {
+    const platform = { storage: memoryStorage() } as unknown as Platform;
+    const app = new AppRuntime(
+      { id: 't', locales: { default: 'en', supported: ['en', 'zh-CN'] }, pages: {}, home: 'home' },
+      { platform, services: offlineServices() },
+    );
+    const rows = Array.from({ length: 300 }, (_, i) => ({ id: `r${i}`, notes: 'x'.repeat(200) }));
+    const page = new PageRuntime(app, { id: 'home', path: '/', state: { rows: { initial: rows } } });
+    const done = { $i18n: { en: 'Done', 'zh-CN': '完成' } };
+    // as the compiler emits them: an i18n value depends on ['locale']
+    const spec: ViewSpec = {
+      bindings: [
+        { key: 'b0', kind: 'text', value: { $i18n: { en: 'Tasks', 'zh-CN': '任务' } }, deps: [['locale']] },
+        { key: 'b1', kind: 'text', value: expr("'Total ' + state.rows.length"), deps: [['state', 'rows']] },
+        { key: 'b2', kind: 'text', value: expr('locale'), deps: [['locale']] },
+      ],
+      repeats: [
+        {
+          key: 'r0',
+          items: expr('state.rows'),
+          item: 'item',
+          index: 'index',
+          itemKey: 'id',
+          bindings: [
+            { key: 'b3', kind: 'text', value: done, deps: [['locale']] },
+            { key: 'b4', kind: 'text', value: expr('item.notes'), deps: [] },
+          ],
+          repeats: [],
+          deps: [['state', 'rows'], ['locale']],
+        },
+      ],
+    };
+    const data = computeView(page, spec);
+    expect([data.b0, data.b2]).toEqual(['Tasks', 'en']);
+    const changes: string[][] = [];
+    page.onChange((paths) => changes.push(...paths.map((path) => [...path])));
+    await page.run([{ type: 'setLocale', locale: 'zh-CN' }]);
+    const patch = updateView(page, spec, data, changes);
+    expect(patch.b0).toBe('任务');
+    expect(patch.b2).toBe('zh-CN');
+    expect(patch['r0[299].b3']).toBe('完成');
+    expect(Object.keys(patch)).toHaveLength(2 + 300);
+    expect(Object.keys(patch).some((key) => key === 'b1' || key.endsWith('.b4'))).toBe(false);
+    // the 60 KB of row notes stay on the page
+    expect(JSON.stringify(patch).length).toBeLessThan(8 * 1024);
+  });
+});
