@@ -182,4 +182,38 @@ describe('page editor data features', () => {
 
     expect(violations).toEqual([]);
   }, 120_000);
+
+  it('renames a state variable: the bound Text still shows its value and the draft reads the new name', async () => {
+    const appId = await createDataApp();
+    const page = await harness.newPage();
+    const violations = await open(harness, page, appId);
+    await expect.poll(() => page.locator('.tsr-canvas #total').textContent()).toBe('n=7/1');
+    await page.getByRole('tab', { name: 'Data' }).click();
+    const data = page.getByRole('region', { name: 'Data' });
+    await data.getByRole('button', { name: 'Rename variable count', exact: true }).click();
+    const field = data.getByRole('textbox', { name: 'New name for count' });
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    // a taken name is refused with its reason
+    await field.fill('countX');
+    await field.press('Enter');
+    await data.getByRole('alert').getByText('“countX” is already used here.').waitFor();
+    await field.fill('total');
+    await field.press('Enter');
+    await data
+      .getByRole('status')
+      .getByText(/^Renamed count to total/)
+      .waitFor();
+    await data.getByRole('button', { name: 'Rename variable total', exact: true }).waitFor();
+    await expect.poll(() => page.locator('.tsr-canvas #total').textContent()).toBe('n=7/1');
+    await expect
+      .poll(
+        async () => {
+          const app = await draftOf(harness, appId);
+          return [Object.keys(app.pages[0].state), app.pages[0].root.children[1].props.text];
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual([['total', 'countX', 'fruits'], { $expr: "'n=' + state.total + '/' + state.countX" }]);
+    expect(violations).toEqual([]);
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rewriteExpression, rewriteReferences } from './references';
+import { codeBlocksMentioning, rewriteExpression, rewriteReferences } from './references';
 
 const ids = { form: new Map([['signup', 'form_2']]) };
 
@@ -126,5 +126,16 @@ describe('renaming state variables and queries', () => {
         ],
       },
     });
+  });
+});
+
+describe('codeBlocksMentioning', () => {
+  it('names the code blocks that mention the name as a word', async () => {
+    const { fixtureStore } = await import('./fixtures');
+    const store = fixtureStore();
+    const block = (source: string) => ({ language: 'ts' as const, source, exports: [] });
+    store.dispatch({ type: 'setCodeBlock', name: 'a', block: block('export const f = (s) => s.count;') });
+    store.dispatch({ type: 'setCodeBlock', name: 'b', block: block('export const g = (s) => s.countX;') });
+    expect(codeBlocksMentioning(store.getState().doc, 'count')).toEqual(['a']);
   });
 });

@@ -35,6 +35,7 @@ export function DataPanel({ store, pageId }: { store: EditorStore; pageId?: stri
       {page ? (
         <StateList
           store={store}
+          doc={doc}
           pageId={page.id}
           state={page.state}
           title={t('pageState', { page: pageName })}
@@ -43,6 +44,7 @@ export function DataPanel({ store, pageId }: { store: EditorStore; pageId?: stri
       ) : null}
       <StateList
         store={store}
+        doc={doc}
         pageId={undefined}
         state={doc.app.state}
         title={t('appState')}

@@ -8,6 +8,7 @@ import { Button } from '../../../app/ui';
 import type { EditorDocument, EditorStore } from '../../../store';
 import { ValueField, ValueMapEditor } from '../inspector/fields';
 import { messages } from './messages';
+import { RenameButton, RenameStatus } from './rename-form';
 import { definedEntries } from './scope';
 
 type QueryType = QuerySchema['type'];
@@ -58,6 +59,7 @@ export function QueryList({
   const [name, setName] = useState('');
   const [type, setType] = useState<QueryType>('collection');
   const [error, setError] = useState<string | undefined>();
+  const [notice, setNotice] = useState('');
   return (
     <section className="data-group" aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
@@ -76,13 +78,37 @@ export function QueryList({
                 scope={scope}
                 onChange={(next) => set(queryName, next)}
               />
-              <Button variant="danger" onClick={() => set(queryName, undefined)}>
-                {t('removeQuery', { name: queryName })}
-              </Button>
+              <div className="data-item-head">
+                <RenameButton
+                  name={queryName}
+                  label={t('renameQuery', { name: queryName })}
+                  taken={[
+                    ...list.map(([each]) => each),
+                    // a page query may not take an app query's name, nor the reverse: one would hide the other
+                    ...(pageId !== undefined
+                      ? Object.keys(doc.app.queries ?? {})
+                      : doc.pages.flatMap((page) => Object.keys(page.queries ?? {}))),
+                  ]}
+                  doc={doc}
+                  onRename={(to) =>
+                    store.dispatch({
+                      type: 'renameQuery',
+                      ...(pageId !== undefined ? { pageId } : {}),
+                      from: queryName,
+                      to,
+                    })
+                  }
+                  onNotice={setNotice}
+                />
+                <Button variant="danger" onClick={() => set(queryName, undefined)}>
+                  {t('removeQuery', { name: queryName })}
+                </Button>
+              </div>
             </details>
           </li>
         ))}
       </ul>
+      <RenameStatus text={notice} />
       <form
         className="data-add"
         onSubmit={(event) => {

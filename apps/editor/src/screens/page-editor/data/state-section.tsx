@@ -4,9 +4,10 @@ import { type ReactNode, useId, useState } from 'react';
 import { useT } from '../../../app/i18n';
 import type { ExpressionScope } from '../../../app/monaco';
 import { Button } from '../../../app/ui';
-import type { EditorStore } from '../../../store';
+import type { EditorDocument, EditorStore } from '../../../store';
 import { ValueField } from '../inspector/fields';
 import { messages } from './messages';
+import { RenameButton, RenameStatus } from './rename-form';
 import { definedEntries } from './scope';
 
 const TYPES: StateVariable['type'][] = ['string', 'number', 'boolean', 'object', 'array', 'any'];
@@ -26,12 +27,14 @@ const NO_SCOPE: ExpressionScope = { roots: [] };
 /** The variables of one owner (a page, or the app when pageId is undefined). */
 export function StateList({
   store,
+  doc,
   pageId,
   state,
   title,
   hint,
 }: {
   store: EditorStore;
+  doc: EditorDocument;
   pageId: string | undefined;
   state: StateVariables | undefined;
   title: string;
@@ -39,6 +42,7 @@ export function StateList({
 }): ReactNode {
   const t = useT(messages);
   const headingId = useId();
+  const [notice, setNotice] = useState('');
   const variables = definedEntries(state);
   const set = (name: string, variable: StateVariable | undefined) =>
     store.dispatch({ type: 'setState', ...(pageId !== undefined ? { pageId } : {}), name, variable });
@@ -52,6 +56,21 @@ export function StateList({
           <li key={name} className="data-item">
             <div className="data-item-head">
               <code>{name}</code>
+              <RenameButton
+                name={name}
+                label={t('renameVariable', { name })}
+                taken={variables.map(([each]) => each)}
+                doc={doc}
+                onRename={(to) =>
+                  store.dispatch({
+                    type: 'renameState',
+                    ...(pageId !== undefined ? { pageId } : {}),
+                    from: name,
+                    to,
+                  })
+                }
+                onNotice={setNotice}
+              />
               <button
                 type="button"
                 className="icon-btn"
@@ -123,6 +142,7 @@ export function StateList({
           </li>
         ))}
       </ul>
+      <RenameStatus text={notice} />
       <AddForm
         where={title}
         taken={variables.map(([name]) => name)}
