@@ -152,7 +152,8 @@ describe('in the browser', () => {
           'zh-CN': '<p>施工期间请将车辆停放至临时停车区。</p>',
           en: '<p>Please park in the temporary area.</p>',
         },
-        cover: `${site.url}${media.body.url}`,
+        // A media library picture (its id): the app resolves it against the server's address.
+        coverImage: media.body.id,
         coverAlt: { 'zh-CN': '停车场俯视图', en: 'The car park from above' },
         department: { 'zh-CN': '物业服务中心', en: 'Property office' },
         publishDate: '2026-11-24',
@@ -201,7 +202,16 @@ describe('in the browser', () => {
       const card = page.locator('[id^="my_repair_card--"]').first();
       await eventually(() => card.textContent()).toContain('3 栋 2 单元 501');
       expect(await card.locator('[id^="my_repair_status_submitted"]').textContent()).toBe('已提交');
-      expect(await card.locator('[id^="my_repair_photos_count"]').textContent()).toBe('1');
+      // The photo shows from a temporary URL of the app's storage (the resident may read their own).
+      const photo = card.locator('img[alt="报修现场照片"]');
+      await eventually(() => photo.count()).toBe(1);
+      await photo.scrollIntoViewIfNeeded();
+      await eventually(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(
+        0,
+      );
+      expect(await photo.getAttribute('src')).toMatch(
+        /\/app-api\/[0-9a-f]{24}\/storage\/download\?path=repairs%2F/,
+      );
 
       // The property office (a builder) takes the request up; the photo arrived in the app's storage.
       const stored = await server.admin.post(data('repairs/query'), {

@@ -135,6 +135,8 @@ describe('the template installs and guards its data', () => {
     const looked = await call(other, 'lookupFeedback', { trackingNo: trackingNo.toLowerCase() });
     expect(looked.body.result).toMatchObject({ ok: true, mine: false, canRate: false });
     expect(looked.body.result.item).not.toHaveProperty('contact');
+    // Nor the photos' file ids: only the submitter gets those.
+    expect(looked.body.result.item.photos).toEqual([]);
     for (const trackingNo of ['', 'F2026', 'F20261125-000000', { $gt: '' }]) {
       const miss = await call(other, 'lookupFeedback', { trackingNo });
       expect(miss.body.result).toMatchObject({ ok: false, message: expect.stringMatching(/\S/) });
@@ -208,7 +210,14 @@ describe('in the browser', () => {
     await page.getByLabel('受理编号').fill(trackingNo);
     await page.locator('#lookup_go').click();
     await eventually(() => page.locator('#lookup_result').textContent()).toContain('人行道井盖破损');
-    expect(await page.locator('#lookup_photos_value').textContent()).toBe('1');
+    // The submitter sees the photo itself, from a temporary URL of the app's storage.
+    const photo = page.locator('img[alt="反映问题的现场照片"]');
+    await eventually(() => photo.count()).toBe(1);
+    await photo.scrollIntoViewIfNeeded();
+    await eventually(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(
+      0,
+    );
+    expect(await page.locator('#lookup_photos_value').count()).toBe(0);
     expect(await page.locator('#lookup_rate').count()).toBe(0);
     expect(problems.csp).toEqual([]);
     expect(problems.errors).toEqual([]);
@@ -232,6 +241,12 @@ describe('in the browser', () => {
       await page.getByRole('link', { name: `处理 / Handle ${trackingNo}` }).click();
       await page.waitForURL(`**/staff/${trackingNo}`);
       await eventually(() => page.locator('#staff_detail_card').textContent()).toContain('13900000000');
+      const staffPhoto = page.locator('img[alt="反映问题的现场照片"]');
+      await eventually(() => staffPhoto.count()).toBe(1);
+      await staffPhoto.scrollIntoViewIfNeeded();
+      await eventually(() =>
+        staffPhoto.evaluate((img) => (img as HTMLImageElement).naturalWidth),
+      ).toBeGreaterThan(0);
       await page.locator('#reply_status-input').selectOption({ label: '已答复' });
       await page.getByLabel('答复内容').fill('已通知市政部门，井盖将于 3 日内更换。');
       await page.locator('#reply_send').click();

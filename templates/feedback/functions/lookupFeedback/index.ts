@@ -31,6 +31,8 @@ export async function main(event: { trackingNo?: unknown }, context: Context) {
       content: doc.content,
       status: doc.status,
       photoCount: Array.isArray(doc.photos) ? doc.photos.length : 0,
+      // File ids only for the submitter; the storage rules keep the files themselves private too.
+      photos: mine && Array.isArray(doc.photos) ? doc.photos : [],
       createdAt: doc.createdAt,
       reply: doc.reply ?? null,
       repliedAt: doc.repliedAt ?? null,
