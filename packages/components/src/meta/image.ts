@@ -15,7 +15,10 @@ export const image: ComponentMeta = {
     src: {
       type: 'image',
       title: t('图片地址', 'Source'),
-      description: t('图片的网络地址或云存储文件 ID。', 'URL or cloud storage file ID of the image.'),
+      description: t(
+        '图片的网络地址、云存储文件 ID（cloud://…）或 CMS 媒体（图片字段的值）。',
+        'URL, cloud storage file ID (cloud://…) or CMS media (the value of an image field) of the image.',
+      ),
       required: true,
       editor: { group: 'content', accept: 'image/*' },
     },
