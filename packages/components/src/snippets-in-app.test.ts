@@ -1,36 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { validateApp } from '@tessera/schema';
 import { describe, expect, it } from 'vitest';
-import { catalogue, components } from './catalogue';
-import type { SnippetNode } from './types';
+import { catalogue } from './catalogue';
+import { everySnippet, withIds } from './every-snippet-app';
 
 const blank = JSON.parse(readFileSync(new URL('../../../templates/blank/app.json', import.meta.url), 'utf8'));
 
-function withIds(node: SnippetNode, prefix: string, counter = { n: 0 }): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...node, id: `${prefix}_${++counter.n}` };
-  if (node.children) out.children = node.children.map((c) => withIds(c, prefix, counter));
-  if (node.slots) {
-    out.slots = Object.fromEntries(
-      Object.entries(node.slots).map(([slot, list]) => [
-        slot,
-        (list ?? []).map((c) => withIds(c, prefix, counter)),
-      ]),
-    );
-  }
-  return out;
-}
-
 /** A page whose root holds what dropping each component from the palette inserts. */
 function appWithEverySnippet() {
-  const children = components
-    .filter((meta) => !meta.pageRoot)
-    .map((meta) => {
-      const parent = meta.parents?.[0];
-      // A component that demands a parent is dropped into one (e.g. a Column into a Row).
-      const node: SnippetNode =
-        parent && parent !== 'Page' ? { component: parent, children: [meta.snippet] } : meta.snippet;
-      return withIds(node, meta.name.toLowerCase());
-    });
+  const children = everySnippet();
   const home = { ...blank.pages[0], root: { ...blank.pages[0].root, children } };
   const me = { id: 'me', path: '/me', title: 'Me', root: { id: 'me_root', component: 'Page' } };
   return { ...blank, pages: [home, me] };

@@ -5,7 +5,8 @@ import { num, str } from './shared';
 import type { WebComponentProps } from './types';
 
 export function QRCode(c: WebComponentProps) {
-  const size = num(c.props.size, 160);
+  // An expression may give any number: keep to the range the catalogue allows for a literal.
+  const size = Math.min(Math.max(num(c.props.size, 160), 48), 1024);
   const value = str(c.props.value);
   const shape = qrShape(value, (str(c.props.errorLevel) || 'M') as QrLevel);
   const label = str(c.props.alt) || value;
