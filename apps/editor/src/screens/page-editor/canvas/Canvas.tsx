@@ -31,7 +31,7 @@ import {
 } from 'react';
 import { useLocale, useT } from '../../../app/i18n';
 import { useEditor } from '../../../react/use-editor';
-import { type EditorNode, type EditorStore, selectNode, selectPage } from '../../../store';
+import { type EditorNode, type EditorState, type EditorStore, selectNode, selectPage } from '../../../store';
 import { isWithin } from '../../../store/tree';
 import { useDnd, useDragState } from '../dnd/EditorDnd';
 import { canvasElement, nodeIdOf } from '../dnd/targets';
@@ -167,14 +167,27 @@ function emptySlotFor(value: CanvasValue, node: EditorNode, slot?: string): Comp
   return stand;
 }
 
+const openModals = new WeakMap<EditorNode, EditorNode>();
+
+/**
+ * The node as the canvas shows it: a Modal is open while it or a node inside it is selected (its
+ * `visible` set for the canvas only; one object per store node, so the subscription stays stable).
+ */
+function shownNode(state: EditorState, id: string): EditorNode | undefined {
+  const node = selectNode(state, id);
+  if (node?.component !== 'Modal' || !state.selection.some((selected) => isWithin(state.doc, selected, id)))
+    return node;
+  let open = openModals.get(node);
+  if (!open) {
+    open = { ...node, props: { ...node.props, visible: true } };
+    openModals.set(node, open);
+  }
+  return open;
+}
+
 const CanvasNode = memo(function CanvasNode({ id, locals }: { id: string; locals: Locals }): ReactNode {
   const value = useContext(CanvasContext)!;
-  const node = useEditor(value.store, (s) => selectNode(s, id));
-  // a Modal shows on the canvas while it or a node inside it is selected (else it is closed)
-  const open = useEditor(
-    value.store,
-    (s) => node?.component === 'Modal' && s.selection.some((selected) => isWithin(s.doc, selected, id)),
-  );
+  const node = useEditor(value.store, (s) => shownNode(s, id));
   const formId = useContext(FormContext);
   const compiled = useMemo(() => {
     if (!node) return null;
@@ -196,10 +209,8 @@ const CanvasNode = memo(function CanvasNode({ id, locals }: { id: string; locals
         : meta?.children === 'any'
           ? [emptySlotFor(value, node)]
           : [];
-    const out = compileNode(node, node.component === 'Form' ? node.id : formId, children, slots);
-    if (open) out.props = { ...out.props, visible: true };
-    return out;
-  }, [node, formId, value, open]);
+    return compileNode(node, node.component === 'Form' ? node.id : formId, children, slots);
+  }, [node, formId, value]);
   if (!compiled) return null;
   const view = h(NodeView, { node: compiled, locals });
   return node?.component === 'Form' ? h(FormContext.Provider, { value: node.id }, view) : view;
@@ -369,13 +380,28 @@ function Overlays({
     addEventListener('resize', resize);
     return () => removeEventListener('resize', resize);
   }, []);
+  // After a document change the boxes are measured in the next animation frame, before it is
+  // painted: measuring in the layout effect forced a layout of the whole page inside the commit
+  // (~10 ms on a 2,000-node page, most of a big duplicate or paste), and in the frame the browser
+  // lays the page out once anyway. A selection or hover change alone leaves the layout clean, so
+  // its overlay is measured at once (a click shows its outline in the same commit).
+  const measuredDoc = useRef(doc);
   // biome-ignore lint/correctness/useExhaustiveDependencies: doc, device and tick move the boxes
   useLayoutEffect(() => {
-    const element = frame.current;
-    if (!element) return;
-    const selected = selection.flatMap((id) => boxOf(element, id) ?? []);
-    const hovered = hover && !selection.includes(hover) ? boxOf(element, hover) : null;
-    setBoxes({ selected, hover: hovered });
+    const measure = () => {
+      const element = frame.current;
+      if (!element) return;
+      measuredDoc.current = doc;
+      const selected = selection.flatMap((id) => boxOf(element, id) ?? []);
+      const hovered = hover && !selection.includes(hover) ? boxOf(element, hover) : null;
+      setBoxes((current) => (sameBoxes(current, selected, hovered) ? current : { selected, hover: hovered }));
+    };
+    if (measuredDoc.current === doc) {
+      measure();
+      return undefined;
+    }
+    const frameId = requestAnimationFrame(measure);
+    return () => cancelAnimationFrame(frameId);
   }, [selection, hover, doc, device, tick, frame]);
   return (
     <div className="overlays" aria-hidden="true">
@@ -388,6 +414,29 @@ function Overlays({
         </div>
       ))}
     </div>
+  );
+}
+
+const sameBox = (a: Box | null, b: Box | null) =>
+  a === b ||
+  (!!a &&
+    !!b &&
+    a.id === b.id &&
+    a.top === b.top &&
+    a.left === b.left &&
+    a.width === b.width &&
+    a.height === b.height);
+
+/** Unchanged boxes keep the state as it is (no render of the overlays). */
+function sameBoxes(
+  current: { selected: Box[]; hover: Box | null },
+  selected: Box[],
+  hover: Box | null,
+): boolean {
+  return (
+    sameBox(current.hover, hover) &&
+    current.selected.length === selected.length &&
+    current.selected.every((box, i) => sameBox(box, selected[i]!))
   );
 }
 

@@ -33,11 +33,26 @@ function isExpr(value: unknown): value is { $expr: string } {
   );
 }
 
+// What each expression source reads (null when it does not parse): a duplicated or pasted subtree
+// repeats the same few sources, so each is parsed once, not once per node.
+const referencesBySource = new Map<string, Parameters<typeof storePaths>[0] | null>();
+
+function referencesOf(source: string): Parameters<typeof storePaths>[0] | null {
+  let references = referencesBySource.get(source);
+  if (references === undefined) {
+    const parsed = parseExpression(source, { scope: ANY_ROOTS });
+    references = parsed.ok ? parsed.references : null;
+    if (referencesBySource.size > 5000) referencesBySource.clear();
+    referencesBySource.set(source, references);
+  }
+  return references;
+}
+
 /** A schema value with its expressions turned into functions of the scope; deps collects store reads. */
 export function compileValue(value: unknown, deps: Path[], formId: string | undefined): RuntimeValue {
   if (isExpr(value)) {
-    const parsed = parseExpression(value.$expr, { scope: ANY_ROOTS });
-    if (parsed.ok) deps.push(...storePaths(parsed.references, formId));
+    const references = referencesOf(value.$expr);
+    if (references) deps.push(...storePaths(references, formId));
     return compileExpression(value.$expr) as RuntimeValue;
   }
   if (Array.isArray(value)) return value.map((entry) => compileValue(entry, deps, formId));
