@@ -17,7 +17,7 @@ export const BASE_ROOTS = [
 ];
 
 /** Store path of the shown locale: every i18n text depends on it, so a locale switch redraws exactly those. */
-const LOCALE_PATH: Path = ['locale'];
+export const LOCALE_PATH: Path = ['locale'];
 
 export interface CompiledValue {
   /** JavaScript source of the runtime value: JSON, or `(scope) => …` for expressions. */
@@ -59,15 +59,7 @@ export function compileValue(
   const walk = (entry: unknown, at: string): string => {
     if (isExpr(entry)) {
       dynamic = true;
-      const source = entry.$expr;
-      // One parse per expression: compileExpression reports syntax and scope errors and the references.
-      let compiled: ReturnType<typeof compileExpression>;
-      try {
-        compiled = compileExpression(source, { scope: roots });
-      } catch (error) {
-        if (error instanceof ExpressionError) throw expressionIssue(at, source, error.errors);
-        throw error;
-      }
+      const compiled = expressionAt(entry.$expr, roots, at);
       for (const reference of compiled.references)
         if (!BASE_ROOTS.includes(reference.root)) locals.add(reference.root);
       deps.push(...storePaths(compiled.references, formId));
@@ -87,7 +79,21 @@ export function compileValue(
   return { code, deps, dynamic, locals: [...locals] };
 }
 
-function escapeToken(token: string): string {
+/**
+ * One expression compiled against the scope roots (one parse: syntax and scope errors and the
+ * references); an error becomes a CompileError naming `pointer`, line and column.
+ */
+export function expressionAt(source: string, roots: readonly string[], pointer: string) {
+  try {
+    return compileExpression(source, { scope: roots });
+  } catch (error) {
+    if (error instanceof ExpressionError) throw expressionIssue(pointer, source, error.errors);
+    throw error;
+  }
+}
+
+/** A key as a JSON pointer token (`~` and `/` escaped). */
+export function escapeToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

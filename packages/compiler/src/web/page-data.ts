@@ -2,10 +2,8 @@
 // the expressions as a list of functions beside it. esbuild then parses one string instead of
 // thousands of object literals (its cost per page fell about threefold), and browsers parse JSON
 // faster than the same object literal. See docs/decisions/155-page-data-as-json.md.
-import { compileExpression, ExpressionError } from '@tessera/expr';
 import { type Path, storePaths } from '@tessera/runtime-core';
-import { CompileError } from '../errors';
-import { isExpr, isI18n } from '../values';
+import { escapeToken, expressionAt, isExpr, isI18n, LOCALE_PATH } from '../values';
 
 /** Marker of the `n`th expression function: `{ "$f": n }`. */
 export const FUNCTION_KEY = '$f';
@@ -42,19 +40,16 @@ export function dataValue(
   const deps: Path[] = [];
   const walk = (entry: unknown, at: string): unknown => {
     if (isExpr(entry)) {
-      let compiled: ReturnType<typeof compileExpression>;
-      try {
-        compiled = compileExpression(entry.$expr, { scope: roots });
-      } catch (error) {
-        if (error instanceof ExpressionError) throw expressionIssue(at, entry.$expr, error.errors);
-        throw error;
-      }
+      const compiled = expressionAt(entry.$expr, roots, at);
       deps.push(...storePaths(compiled.references, formId));
       return functions.add(`(scope) => ${compiled.code}`);
     }
     if (Array.isArray(entry)) return entry.map((item, i) => walk(item, `${at}/${i}`));
     if (entry !== null && typeof entry === 'object') {
-      if (isI18n(entry)) return entry;
+      if (isI18n(entry)) {
+        if (!deps.includes(LOCALE_PATH)) deps.push(LOCALE_PATH);
+        return entry;
+      }
       const object: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(entry)) object[key] = walk(item, `${at}/${escapeToken(key)}`);
       return Object.hasOwn(object, FUNCTION_KEY) || Object.hasOwn(object, LITERAL_KEY)
@@ -72,20 +67,3 @@ export function dataValue(
  * times faster than a second JSON.stringify, which escapes every `"`).
  */
 export const jsonLiteral = (data: unknown) => `'${JSON.stringify(data).replace(/[\\']/g, '\\$&')}'`;
-
-function escapeToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function expressionIssue(
-  pointer: string,
-  source: string,
-  errors: { message: string; line: number; column: number }[],
-) {
-  return new CompileError(
-    errors.map((error) => ({
-      pointer: `${pointer}/$expr`,
-      message: `${error.message} (at ${error.line}:${error.column} of \`${source}\`)`,
-    })),
-  );
-}
