@@ -180,6 +180,21 @@ describe('page editor data features', () => {
       .poll(() => page.locator('.tsr-canvas [id^="row_text--"]').allTextContents())
       .toEqual(['apple', 'pear', 'plum']);
 
+    // renaming the item renames its uses: the Text keeps showing each fruit
+    await page.locator('[data-row-id="row"] > .outline-row').click();
+    await inspector(page).getByRole('heading', { name: 'Container' }).waitFor();
+    await section.getByLabel('Item name').fill('name');
+    await expect
+      .poll(async () => (await draftOf(harness, appId)).pages[0].root.children[2], { timeout: 10_000 })
+      .toMatchObject({
+        repeat: { items: { $expr: 'state.fruits' }, item: 'name' },
+        children: [{ props: { text: { $expr: 'name' } } }],
+      });
+    expect(await page.locator('.tsr-canvas [id^="row_text--"]').allTextContents()).toEqual([
+      'apple',
+      'pear',
+      'plum',
+    ]);
     expect(violations).toEqual([]);
   }, 120_000);
 

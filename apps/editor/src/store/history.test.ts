@@ -89,7 +89,13 @@ describe('history', () => {
 
   it('keeps at most historyLimit steps', () => {
     const store = fixtureStore({ historyLimit: 3 });
-    for (let i = 0; i < 5; i++) store.dispatch({ type: 'setIf', id: 'title', condition: i % 2 === 0 });
+    // alternating nodes, so the steps do not merge as typing in one condition would
+    for (let i = 0; i < 5; i++)
+      store.dispatch({
+        type: 'setIf',
+        id: i % 2 === 0 ? 'title' : 'thanks',
+        condition: { $expr: `${i} > 0` },
+      });
     expect(store.history().undo).toHaveLength(3);
   });
 });

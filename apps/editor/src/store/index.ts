@@ -6,7 +6,13 @@ export { ActionRefused } from './errors';
 export type { HistoryEntry } from './history';
 export { buildTree, denormalize, normalize } from './normalize';
 export type { LooseNode, Target } from './place';
-export { codeBlocksMentioning, type Renames, rewriteExpression, rewriteReferences } from './references';
+export {
+  codeBlocksMentioning,
+  localNames,
+  type Renames,
+  rewriteExpression,
+  rewriteReferences,
+} from './references';
 export type { SelectionAction } from './selection';
 export * from './selectors';
 export {

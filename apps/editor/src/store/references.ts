@@ -4,7 +4,7 @@
 // `state.countX` or text in a string; actions name them in fields: the `form` of validateForm /
 // submitForm, the `name` of setState, `saveTo` targets and the `query` of runQuery.
 import { parseExpression, STANDARD_ROOTS } from '@tessera/expr';
-import type { EditorDocument, NodeContent } from './document';
+import type { EditorDocument, EditorNode, NodeContent } from './document';
 import { subtreeIds, unedited } from './tree';
 
 type IdMap = ReadonlyMap<string, string>;
@@ -19,6 +19,8 @@ export interface Renames {
   app?: IdMap;
   /** Queries: `queries.<name>` and the query of runQuery. */
   queries?: IdMap;
+  /** Names a repeat or List gives its item and index: the name itself, wherever it is read. */
+  locals?: IdMap;
 }
 
 const ROOTS = ['form', 'state', 'app', 'queries'] as const;
@@ -31,6 +33,7 @@ const HEADS: Record<Root, RegExp> = {
   queries: /^(queries\s*\??\.\s*)([A-Za-z_$][\w$]*)/,
 };
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const CONTENT = ['props', 'style', 'events', 'if', 'repeat'] as const;
 
 const isRoot = (root: string): root is Root => (ROOTS as readonly string[]).includes(root);
 
@@ -41,7 +44,8 @@ export function rewriteExpression(
   extraRoots: readonly string[] = [],
 ): string {
   const roots = ROOTS.filter((root) => (renames[root]?.size ?? 0) > 0 && source.includes(root));
-  if (roots.length === 0) return source;
+  const locals = renames.locals;
+  if (roots.length === 0 && ![...(locals?.keys() ?? [])].some((name) => source.includes(name))) return source;
   let parsed: ReturnType<typeof parseExpression>;
   try {
     parsed = parseExpression(source, { scope: [...STANDARD_ROOTS, ...extraRoots] });
@@ -50,10 +54,19 @@ export function rewriteExpression(
   }
   if (!parsed.ok) return source;
   const edits = parsed.references
-    .filter((ref) => isRoot(ref.root) && ref.path[0] !== undefined && renames[ref.root]?.has(ref.path[0]))
+    .filter(
+      (ref) =>
+        locals?.has(ref.root) ||
+        (isRoot(ref.root) && ref.path[0] !== undefined && renames[ref.root]?.has(ref.path[0])),
+    )
     .sort((a, b) => b.start - a.start);
   let out = source;
   for (const ref of edits) {
+    const local = locals?.get(ref.root);
+    if (local !== undefined) {
+      out = out.slice(0, ref.start) + local + out.slice(ref.start + ref.root.length);
+      continue;
+    }
     const map = renames[ref.root as Root]!;
     const chain = out.slice(ref.start, ref.end);
     const renamed = chain.replace(
@@ -192,6 +205,48 @@ export function rewriteDocument(
     const next = rewriteValue(value, renames);
     if (next !== value) draftApp[key] = next;
   }
+}
+
+/**
+ * Renames item / index names (`renames.locals`) where the node's repeat puts them in scope: the
+ * node's own values (not its repeat's items, read outside it) and its subtree, except below a
+ * repeat or List that binds one of the old names again (its own items list still reads ours).
+ */
+export function rewriteLocals(
+  doc: EditorDocument,
+  id: string,
+  renames: Renames,
+  listNames: (node: EditorNode) => string[],
+): void {
+  const base = unedited(doc);
+  let top = id;
+  while (base.nodes[top]?.parentId) top = base.nodes[top]!.parentId!;
+  const roots = localNames(base, top);
+  const olds = [...(renames.locals?.keys() ?? [])];
+  const write = (nodeId: string, field: (typeof CONTENT)[number], value: unknown) => {
+    (doc.nodes[nodeId] as unknown as Record<string, unknown>)[field] = value;
+  };
+  const visit = (nodeId: string, own: boolean) => {
+    const node = base.nodes[nodeId];
+    if (!node) return;
+    const repeatNames = node.repeat ? [node.repeat.item ?? 'item', node.repeat.index ?? 'index'] : [];
+    if (!own && repeatNames.some((name) => olds.includes(name))) {
+      const items = rewriteValue(node.repeat!.items, renames, roots);
+      if (items !== node.repeat!.items) write(nodeId, 'repeat', { ...node.repeat!, items });
+      return;
+    }
+    for (const field of CONTENT) {
+      if (field === 'repeat' && own) continue;
+      const value = node[field];
+      if (value === undefined) continue;
+      const next = rewriteValue(value, renames, roots);
+      if (next !== value) write(nodeId, field, next);
+    }
+    if (listNames(node).some((name) => olds.includes(name))) return;
+    for (const child of node.childIds) visit(child, false);
+    for (const list of Object.values(node.slotIds ?? {})) for (const child of list) visit(child, false);
+  };
+  visit(id, true);
 }
 
 /** Code blocks whose source mentions the name (they are not rewritten: the builder checks them). */

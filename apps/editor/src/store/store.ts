@@ -60,6 +60,8 @@ function coalesceKeyOf(action: DocumentAction): string | undefined {
     return `${action.type}\0${action.field}\0${[...action.ids].sort().join(',')}\0${action.name}`;
   // typing in a code block, a query field or a variable's initial value is one step too
   if (action.type === 'setCodeBlock') return `${action.type}\0${action.name}`;
+  // typing a repeat's items or item name, or a condition, too
+  if (action.type === 'setRepeat' || action.type === 'setIf') return `${action.type}\0${action.id}`;
   if (action.type === 'setQuery' || action.type === 'setState')
     return `${action.type}\0${action.pageId ?? ''}\0${action.name}`;
   return undefined;

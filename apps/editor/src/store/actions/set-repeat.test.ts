@@ -55,4 +55,55 @@ describe('setRepeat', () => {
     );
     expect(store.getState().canUndo).toBe(false);
   });
+
+  it('renaming the item or index renames their uses below, not where an inner repeat binds the name again', () => {
+    const store = fixtureStore();
+    store.dispatch({
+      type: 'insert',
+      parentId: 'list',
+      node: {
+        id: 'inner',
+        component: 'Container',
+        repeat: { items: { $expr: '[row, row + 1]' }, item: 'row' },
+        children: [{ id: 'inner_text', component: 'Text', props: { text: { $expr: "'in ' + row" } } }],
+      },
+    });
+    store.dispatch({
+      type: 'setProp',
+      id: 'row_text',
+      name: 'text',
+      value: { $expr: "'#' + row + index + ' ' + [1].map(row => row).length + 'row'" },
+    });
+    const before = store.getApp();
+    expect(
+      store.dispatch({
+        type: 'setRepeat',
+        id: 'list',
+        repeat: { items: [1, 2, 3], item: 'line', index: 'n' },
+      }),
+    ).toEqual({ ok: true });
+    const { nodes } = store.getState().doc;
+    expect(nodes.row_text!.props!.text).toEqual({
+      $expr: "'#' + line + n + ' ' + [1].map(row => row).length + 'row'",
+    });
+    // the inner repeat's list reads the outer item; inside it, row is its own item
+    expect(nodes.inner!.repeat!.items).toEqual({ $expr: '[line, line + 1]' });
+    expect(nodes.inner_text!.props!.text).toEqual({ $expr: "'in ' + row" });
+    expectValidApp(store);
+    expectUndoable(store, before);
+  });
+
+  it('typing an item name is one undo step', () => {
+    let time = 0;
+    const store = fixtureStore({ now: () => time });
+    const before = store.getApp();
+    for (const item of ['f', 'fr', 'fruit']) {
+      store.dispatch({ type: 'setRepeat', id: 'list', repeat: { items: [1, 2, 3], item } });
+      time += 100;
+    }
+    expect(store.getState().doc.nodes.row_text!.props!.text).toEqual({ $expr: "'#' + fruit" });
+    expect(store.history().undo).toHaveLength(1);
+    store.dispatch({ type: 'undo' });
+    expect(store.getApp()).toEqual(before);
+  });
 });

@@ -7,7 +7,7 @@ import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { defineMessages, useT } from '../../../app/i18n';
 import type { ExpressionScope } from '../../../app/monaco';
 import { Button } from '../../../app/ui';
-import { type EditorDocument, type EditorStore, RESERVED_LOCAL_NAMES } from '../../../store';
+import { type EditorDocument, type EditorStore, localNames, RESERVED_LOCAL_NAMES } from '../../../store';
 import { nodeScope } from '../data/scope';
 import { ExpressionField, isExpr, ValueField } from './fields';
 
@@ -31,6 +31,8 @@ export const repeatMessages = defineMessages('repeatSection', {
     reserved: '“{name}” would hide the standard name {name}: choose another.',
     notAllowed: '“{name}” is a built-in name of expressions: choose another.',
     inScope: '“{name}” is already in scope here (an outer repeat or List): choose another.',
+    boundInside:
+      '“{name}” is the item or index name of a repeat or List inside this component: choose another.',
     same: 'Item and index need different names.',
     refused: 'Not changed: {reason}',
     rootCannotRepeat: 'A page’s root cannot repeat.',
@@ -54,6 +56,7 @@ export const repeatMessages = defineMessages('repeatSection', {
     reserved: '“{name}”会遮盖标准名称 {name}，请换一个。',
     notAllowed: '“{name}”是表达式的内置名称，请换一个。',
     inScope: '“{name}”在此处已可用（外层循环或列表），请换一个。',
+    boundInside: '“{name}”是此组件内部循环或列表的当前项或序号名称，请换一个。',
     same: '当前项和序号的名称不能相同。',
     refused: '未修改：{reason}',
     rootCannotRepeat: '页面的根组件不能循环。',
@@ -66,10 +69,17 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const BUILT_IN = new Set(['undefined', 'null', 'true', 'false', 'NaN', 'Infinity', 'this']);
 
 /** Why `name` cannot be an item / index name here, or undefined. */
-export function localNameProblem(name: string, outer: ExpressionScope, t: T): string | undefined {
+export function localNameProblem(
+  name: string,
+  outer: ExpressionScope,
+  inner: readonly string[],
+  t: T,
+): string | undefined {
   if (!IDENTIFIER.test(name)) return t('badName', { name });
   if (RESERVED_LOCAL_NAMES.has(name)) return t('reserved', { name });
   if (outer.roots.some((root) => root.name === name)) return t('inScope', { name });
+  // renaming uses below would be captured by the inner binding
+  if (inner.includes(name)) return t('boundInside', { name });
   // names the expression language refuses as scope roots (window, constructor, undefined...)
   if (
     FORBIDDEN_GLOBALS.has(name) ||
@@ -122,6 +132,12 @@ export function RepeatSection({
   const headingId = useId();
   const node = doc.nodes[id];
   const outer = useMemo(() => nodeScope(doc, id, { ownRepeat: false }), [doc, id]);
+  const inner = useMemo(() => {
+    const below = doc.nodes[id];
+    if (!below) return [];
+    const ids = [...below.childIds, ...Object.values(below.slotIds ?? {}).flat()];
+    return ids.flatMap((child) => localNames(doc, child));
+  }, [doc, id]);
   const stored = node?.repeat;
   const [draft, setDraft] = useState<Draft | null>(stored ? draftOf(stored) : null);
   const [refusal, setRefusal] = useState<string | undefined>();
@@ -143,9 +159,10 @@ export function RepeatSection({
 
   const problems = draft
     ? {
-        item: localNameProblem(draft.item, outer, t),
+        item: localNameProblem(draft.item, outer, inner, t),
         index:
-          localNameProblem(draft.index, outer, t) ?? (draft.index === draft.item ? t('same') : undefined),
+          localNameProblem(draft.index, outer, inner, t) ??
+          (draft.index === draft.item ? t('same') : undefined),
       }
     : { item: undefined, index: undefined };
 
@@ -153,7 +170,7 @@ export function RepeatSection({
   const write = (next: Draft) => {
     setDraft(next);
     if (next.items.trim() === '') return;
-    if (localNameProblem(next.item, outer, t) || localNameProblem(next.index, outer, t)) return;
+    if (localNameProblem(next.item, outer, inner, t) || localNameProblem(next.index, outer, inner, t)) return;
     if (next.item === next.index) return;
     const repeat: Repeat = { items: { $expr: next.items } };
     if (next.item !== 'item') repeat.item = next.item;
