@@ -214,7 +214,17 @@ export function sharedProps(nodes: readonly EditorNode[]): PropEntry[] {
 
 /** Names an expression may read at every one of the nodes (the first node's entries). */
 function sharedScope(doc: EditorDocument, ids: readonly string[]): ExpressionScope {
-  const [first, ...rest] = ids.map((id) => nodeScope(doc, id));
+  // nodes under the same parent without a repeat of their own read the same names: one scope each
+  const seen = new Set<string>();
+  const scopes: ExpressionScope[] = [];
+  for (const id of ids) {
+    const node = doc.nodes[id];
+    const key = node?.repeat ? `#${id}` : `${node?.parentId ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    scopes.push(nodeScope(doc, id));
+  }
+  const [first, ...rest] = scopes;
   if (!first) return { roots: [] };
   return {
     roots: first.roots.filter((root) => rest.every((scope) => scope.roots.some((r) => r.name === root.name))),
