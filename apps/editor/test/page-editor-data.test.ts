@@ -195,6 +195,16 @@ describe('page editor data features', () => {
       'pear',
       'plum',
     ]);
+
+    // stopping the repeat says which nodes still read the item; Undo brings the rows back
+    await section.getByRole('button', { name: 'Stop repeating' }).click();
+    await section
+      .getByRole('alert')
+      .getByText('Stopped repeating, but row_text still read its item or index (name, index)')
+      .waitFor();
+    await expect.poll(() => page.locator('.tsr-canvas [id^="row_text"]').count()).toBe(1);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.locator('.tsr-canvas [id^="row_text--"]').count()).toBe(3);
     expect(violations).toEqual([]);
   }, 120_000);
 

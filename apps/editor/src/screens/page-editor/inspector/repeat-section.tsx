@@ -7,7 +7,13 @@ import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { defineMessages, useT } from '../../../app/i18n';
 import type { ExpressionScope } from '../../../app/monaco';
 import { Button } from '../../../app/ui';
-import { type EditorDocument, type EditorStore, localNames, RESERVED_LOCAL_NAMES } from '../../../store';
+import {
+  type EditorDocument,
+  type EditorStore,
+  localNames,
+  RESERVED_LOCAL_NAMES,
+  rewriteReferences,
+} from '../../../store';
 import { nodeScope } from '../data/scope';
 import { ExpressionField, isExpr, ValueField } from './fields';
 
@@ -36,6 +42,8 @@ export const repeatMessages = defineMessages('repeatSection', {
     same: 'Item and index need different names.',
     refused: 'Not changed: {reason}',
     rootCannotRepeat: 'A page’s root cannot repeat.',
+    stillRead:
+      'Stopped repeating, but {ids} still read its item or index ({names}): change those expressions, or Undo; the draft is not saved until then.',
   },
   'zh-CN': {
     title: '显示条件与循环',
@@ -60,6 +68,8 @@ export const repeatMessages = defineMessages('repeatSection', {
     same: '当前项和序号的名称不能相同。',
     refused: '未修改：{reason}',
     rootCannotRepeat: '页面的根组件不能循环。',
+    stillRead:
+      '已取消循环，但 {ids} 仍在读取其当前项或序号（{names}）：请修改这些表达式或撤销；修改前草稿不会保存。',
   },
 });
 
@@ -98,6 +108,23 @@ function freeName(base: string, outer: ExpressionScope, also: string[] = []): st
   let n = 2;
   while (taken(`${base}${n}`)) n++;
   return `${base}${n}`;
+}
+
+/** Ids of the node and the nodes below it whose values read one of `names` (a repeat's item / index). */
+function readersOf(doc: EditorDocument, id: string, names: string[], roots: string[]): string[] {
+  const renames = { locals: new Map(names.map((name) => [name, `${name}_`])) };
+  const out: string[] = [];
+  const stack = [id];
+  while (stack.length > 0) {
+    const at = stack.pop()!;
+    const node = doc.nodes[at];
+    if (!node) continue;
+    const { repeat, ...rest } = node;
+    const content = at === id ? rest : node;
+    if (rewriteReferences(content, renames, roots) !== content) out.push(at);
+    stack.push(...node.childIds, ...Object.values(node.slotIds ?? {}).flat());
+  }
+  return out;
 }
 
 interface Draft {
@@ -223,7 +250,17 @@ export function RepeatSection({
             onChange={write}
             onRemove={() => {
               setDraft(null);
-              if (stored) store.dispatch({ type: 'setRepeat', id, repeat: undefined });
+              if (!stored) return;
+              const names = [stored.item ?? 'item', stored.index ?? 'index'];
+              const roots = [...outer.roots.map((root) => root.name), ...names, ...inner];
+              const readers = readersOf(doc, id, names, roots);
+              store.dispatch({ type: 'setRepeat', id, repeat: undefined });
+              // those expressions now name something out of scope: say where, rather than fail the save
+              setRefusal(
+                readers.length > 0
+                  ? t('stillRead', { names: names.join(', '), ids: readers.join(', ') })
+                  : undefined,
+              );
             }}
           />
         )}
