@@ -4,12 +4,10 @@
 // updates it, sign up for a volunteer activity), and the sign-up function never over-books when
 // many residents ask for the last places at the same moment.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type Json, startTestServer, type TestServer } from '../../../apps/server/test/harness';
-import { compile } from '../../../packages/compiler/src/index';
-import { launchBrowser, serveFiles, watchedPage } from '../../../packages/compiler/test/browser';
-
-type Browser = Awaited<ReturnType<typeof launchBrowser>>;
-type Page = Awaited<ReturnType<typeof watchedPage>>['page'];
+import { Client, type Json, type TestServer } from '../../../apps/server/test/harness';
+import { watchedPage } from '../../../packages/compiler/test/browser';
+import type { Browser, Page, TemplateApp } from '../../test-support';
+import { anonymousUser, startTemplateApp, userAccount } from '../../test-support';
 
 // A 16×16 PNG, small enough to keep inline.
 const PNG = Buffer.from(
@@ -17,9 +15,9 @@ const PNG = Buffer.from(
   'base64',
 );
 
+let app: TemplateApp;
 let server: TestServer;
 let appId: string;
-let site: { url: string; close(): Promise<void> };
 let browser: Browser;
 
 /** Re-reads until it matches: actions, queries and function calls finish asynchronously. */
@@ -28,33 +26,10 @@ const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 1
 const data = (rest: string) => `/api/apps/${appId}/db/data/${rest}`;
 
 /** A fresh anonymous resident, signed in over the API. */
-async function resident(): Promise<Client & { uid: string }> {
-  const reply = await new Client(server.url).post(`/app-api/${appId}/auth/anonymous`, {});
-  if (reply.status !== 200) throw new Error(`anonymous sign-in failed: ${reply.status} ${reply.text}`);
-  return Object.assign(new Client(server.url, { token: reply.body.accessToken }), {
-    uid: reply.body.user.uid,
-  });
-}
+const resident = () => anonymousUser(app);
 
 /** A username account with the staff role (set by the builder), for the property office desk. */
-async function staffAccount(): Promise<{ username: string; password: string; client: Client }> {
-  const username = `office${process.pid}x${Date.now().toString(36)}`;
-  const password = 'password-123';
-  const signedUp = await new Client(server.url).post(`/app-api/${appId}/auth/sign-up`, {
-    username,
-    password,
-  });
-  if (signedUp.status !== 200) throw new Error(`sign-up failed: ${signedUp.status} ${signedUp.text}`);
-  const roles = await server.admin.put(`/api/apps/${appId}/auth/users/${signedUp.body.user.uid}/roles`, {
-    roles: ['staff'],
-  });
-  if (roles.status !== 200) throw new Error(`roles failed: ${roles.status} ${roles.text}`);
-  const signedIn = await new Client(server.url).post(`/app-api/${appId}/auth/sign-in`, {
-    username,
-    password,
-  });
-  return { username, password, client: new Client(server.url, { token: signedIn.body.accessToken }) };
-}
+const staffAccount = () => userAccount(app, { prefix: 'office', roles: ['staff'] });
 
 const signUp = (user: Client, activityId: string) =>
   user.post(`/app-api/${appId}/functions/signUpActivity`, { data: { activityId } });
@@ -62,30 +37,13 @@ const cancel = (user: Client, activityId: string) =>
   user.post(`/app-api/${appId}/functions/cancelSignUp`, { data: { activityId } });
 
 beforeAll(async () => {
-  process.env.TESSERA_FUNCTION_WORKERS = '2';
-  server = await startTestServer();
-  const created = await server.admin.post(`/api/workspaces/${server.workspaceId}/apps`, {
-    name: '未来社区',
-    template: 'community',
-  });
-  if (created.status !== 201) throw new Error(`create from template: ${created.status} ${created.text}`);
-  appId = created.body.id;
-  const output = await compile(created.body.schema, { target: 'web', serverUrl: '/' });
-  if (!('files' in output) || !output.files) throw new Error('the web build gave no files');
-  site = await serveFiles(output.files as Record<string, string>, { proxy: server.url });
-  browser = await launchBrowser();
+  app = await startTemplateApp({ template: 'community', name: '未来社区', functionWorkers: 2 });
+  ({ server, appId, browser } = app);
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await server?.close();
-});
+afterAll(() => app?.close());
 
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${site.url}${path}`);
-  await page.waitForFunction(() => document.querySelector('main.t-main') !== null);
-}
+const open = (page: Page, path: string) => app.open(page, path);
 
 describe('the template installs', () => {
   it('publishes the notices, seeds the activities, sets the rules and deploys the function', async () => {

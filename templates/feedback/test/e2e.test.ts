@@ -4,12 +4,10 @@
 // changes the status; the citizen sees the reply and rates it. The API-level checks show that the
 // security rules and the functions, not the pages, keep the data to the right people.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type Json, startTestServer, type TestServer } from '../../../apps/server/test/harness';
-import { compile } from '../../../packages/compiler/src/index';
-import { launchBrowser, serveFiles, watchedPage } from '../../../packages/compiler/test/browser';
-
-type Browser = Awaited<ReturnType<typeof launchBrowser>>;
-type Page = Awaited<ReturnType<typeof watchedPage>>['page'];
+import type { Client, Json, TestServer } from '../../../apps/server/test/harness';
+import { watchedPage } from '../../../packages/compiler/test/browser';
+import type { Browser, Page, TemplateApp } from '../../test-support';
+import { anonymousUser, startTemplateApp, userAccount } from '../../test-support';
 
 // A 16×16 PNG, small enough to keep inline.
 const PNG = Buffer.from(
@@ -18,11 +16,10 @@ const PNG = Buffer.from(
 );
 const TRACKING_NO = /^F\d{8}-[0-9A-Z]{6}$/;
 
+let app: TemplateApp;
 let server: TestServer;
 let appId: string;
-let site: { url: string; close(): Promise<void> };
 let browser: Browser;
-let accounts = 0;
 
 /** Re-reads until it matches: actions, queries and function calls finish asynchronously. */
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
@@ -30,36 +27,10 @@ const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 1
 const call = (user: Client, name: string, data: Json) =>
   user.post(`/app-api/${appId}/functions/${name}`, { data });
 
-async function anonymous(): Promise<Client> {
-  const reply = await new Client(server.url).post(`/app-api/${appId}/auth/anonymous`, {});
-  if (reply.status !== 200) throw new Error(`anonymous sign-in failed: ${reply.status} ${reply.text}`);
-  return new Client(server.url, { token: reply.body.accessToken });
-}
+const anonymous = () => anonymousUser(app);
 
 /** A username account; with `staff` the builder gives it the staff role first. */
-async function account(
-  roles: string[] = [],
-): Promise<{ username: string; password: string; client: Client }> {
-  accounts += 1;
-  const username = `clerk${process.pid}x${accounts}`;
-  const password = 'password-123';
-  const signedUp = await new Client(server.url).post(`/app-api/${appId}/auth/sign-up`, {
-    username,
-    password,
-  });
-  if (signedUp.status !== 200) throw new Error(`sign-up failed: ${signedUp.status} ${signedUp.text}`);
-  if (roles.length > 0) {
-    const set = await server.admin.put(`/api/apps/${appId}/auth/users/${signedUp.body.user.uid}/roles`, {
-      roles,
-    });
-    if (set.status !== 200) throw new Error(`roles failed: ${set.status} ${set.text}`);
-  }
-  const signedIn = await new Client(server.url).post(`/app-api/${appId}/auth/sign-in`, {
-    username,
-    password,
-  });
-  return { username, password, client: new Client(server.url, { token: signedIn.body.accessToken }) };
-}
+const account = (roles: string[] = []) => userAccount(app, { prefix: 'clerk', roles });
 
 const complaint = {
   kind: 'complaint',
@@ -69,30 +40,13 @@ const complaint = {
 };
 
 beforeAll(async () => {
-  process.env.TESSERA_FUNCTION_WORKERS = '2';
-  server = await startTestServer();
-  const created = await server.admin.post(`/api/workspaces/${server.workspaceId}/apps`, {
-    name: '12345 市民热线',
-    template: 'feedback',
-  });
-  if (created.status !== 201) throw new Error(`create from template: ${created.status} ${created.text}`);
-  appId = created.body.id;
-  const output = await compile(created.body.schema, { target: 'web', serverUrl: '/' });
-  if (!('files' in output) || !output.files) throw new Error('the web build gave no files');
-  site = await serveFiles(output.files as Record<string, string>, { proxy: server.url });
-  browser = await launchBrowser();
+  app = await startTemplateApp({ template: 'feedback', name: '12345 市民热线', functionWorkers: 2 });
+  ({ server, appId, browser } = app);
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await server?.close();
-});
+afterAll(() => app?.close());
 
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${site.url}${path}`);
-  await page.waitForFunction(() => document.querySelector('main.t-main') !== null);
-}
+const open = (page: Page, path: string) => app.open(page, path);
 
 describe('the template installs and guards its data', () => {
   it('deploys the functions and sets the rules', async () => {

@@ -3,26 +3,18 @@
 // booking, my appointments, progress lookup), and the booking function holds its capacity
 // when two people ask for the last place at the same moment.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type Json, startTestServer, type TestServer } from '../../../apps/server/test/harness';
-import { compile } from '../../../packages/compiler/src/index';
-import { launchBrowser, serveFiles, watchedPage } from '../../../packages/compiler/test/browser';
+import { Client, type Json, type TestServer } from '../../../apps/server/test/harness';
+import { watchedPage } from '../../../packages/compiler/test/browser';
+import type { Browser, Page, TemplateApp } from '../../test-support';
+import { startTemplateApp, userAccount } from '../../test-support';
 
+let app: TemplateApp;
 let server: TestServer;
 let appId: string;
-let site: { url: string; close(): Promise<void> };
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-type Page = Awaited<ReturnType<typeof watchedPage>>['page'];
-let users = 0;
+let browser: Browser;
 
 /** A fresh end user of the app (username + password), signed in over the API. */
-async function endUser(): Promise<{ username: string; password: string; client: Client }> {
-  users += 1;
-  const username = `citizen${process.pid}x${users}`;
-  const password = 'password-123';
-  const reply = await new Client(server.url).post(`/app-api/${appId}/auth/sign-up`, { username, password });
-  if (reply.status !== 200) throw new Error(`sign-up failed: ${reply.status} ${reply.text}`);
-  return { username, password, client: new Client(server.url, { token: reply.body.accessToken }) };
-}
+const endUser = () => userAccount(app, { prefix: 'citizen' });
 
 /** The next working day after today in China time (where the hall is), as YYYY-MM-DD. */
 function nextWorkingDay(after = 1): string {
@@ -36,30 +28,13 @@ const book = (user: Client, data: Json) => user.post(`/app-api/${appId}/function
 
 beforeAll(async () => {
   // Six sandboxes, so that six bookings of one slot really run at the same time.
-  process.env.TESSERA_FUNCTION_WORKERS = '6';
-  server = await startTestServer();
-  const created = await server.admin.post(`/api/workspaces/${server.workspaceId}/apps`, {
-    name: '政务服务大厅',
-    template: 'service-hall',
-  });
-  if (created.status !== 201) throw new Error(`create from template: ${created.status} ${created.text}`);
-  appId = created.body.id;
-  const output = await compile(created.body.schema, { target: 'web', serverUrl: '/' });
-  if (!('files' in output) || !output.files) throw new Error('the web build gave no files');
-  site = await serveFiles(output.files as Record<string, string>, { proxy: server.url });
-  browser = await launchBrowser();
+  app = await startTemplateApp({ template: 'service-hall', name: '政务服务大厅', functionWorkers: 6 });
+  ({ server, appId, browser } = app);
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await server?.close();
-});
+afterAll(() => app?.close());
 
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${site.url}${path}`);
-  await page.waitForFunction(() => document.querySelector('main.t-main') !== null);
-}
+const open = (page: Page, path: string) => app.open(page, path);
 
 describe('the template installs', () => {
   it('publishes the catalogue, seeds the schedules and deploys the functions', async () => {
