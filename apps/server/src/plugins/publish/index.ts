@@ -8,6 +8,7 @@ import { loadApp } from '../apps/drafts';
 import { recordAudit } from '../audit/record';
 import { assertAppAccess, requireBuilder } from '../builder-auth/guard';
 import { publishDir, zipPath } from './artifacts';
+import { stopBuildThread } from './build-thread';
 import { hostingRoutes } from './hosting';
 import { plannedSteps, runPublish } from './pipeline';
 import { PublishJobs } from './progress';
@@ -51,7 +52,10 @@ export const publishPlugin: FastifyPluginAsync = async (app) => {
   app.addHook('preClose', async () => {
     for (const stream of streams) stream.raw.end();
   });
-  app.addHook('onClose', async () => jobs.drain());
+  app.addHook('onClose', async () => {
+    await jobs.drain();
+    await stopBuildThread();
+  });
 
   const activeId = async (appId: string) => (await sites().findOne({ _id: appId }))?.publishId ?? null;
 

@@ -5,6 +5,7 @@ import { type ComponentCatalogue, migrateApp, validateApp } from '@tessera/schem
 import type { FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/record';
 import { publishDir, removePublishDir, totalBytes, webDir, writeFiles, zipFiles, zipPath } from './artifacts';
+import { compileInThread } from './build-thread';
 import { locatePointer } from './pointers';
 import type { PublishJobs } from './progress';
 import {
@@ -43,13 +44,9 @@ export function plannedSteps(targets: readonly PublishTarget[]): PublishStep[] {
   }));
 }
 
-type Compiler = typeof import('@tessera/compiler');
-let compilerModule: Promise<Compiler> | null = null;
-/** The compiler loads slowly (esbuild, Workbox, React…): at the first publish, not at server start. */
-const loadCompiler = () => {
-  compilerModule ??= import('@tessera/compiler');
-  return compilerModule;
-};
+/** A schema problem found before building: shown like the compiler's (pointers per issue). */
+const schemaProblems = (issues: PublishProblem[]) =>
+  Object.assign(new Error('the app cannot be compiled'), { name: 'CompileError', issues });
 
 function isCompileError(error: unknown): error is CompileError {
   return (
@@ -130,16 +127,15 @@ export async function runPublish({ request, record, schema, origin, jobs }: Publ
   let migrated: unknown = schema;
 
   try {
-    let compiler: Compiler | null = null;
     await run('validate', async () => {
-      compiler = await loadCompiler();
       migrated = migrateApp(schema).app;
       const validation = validateApp(migrated, { catalogue: catalogue as unknown as ComponentCatalogue });
-      if (!validation.valid) throw new compiler.CompileError(validation.errors);
+      if (!validation.valid) throw schemaProblems(validation.errors);
     });
     const build = async (target: PublishTarget) =>
       run(`compile-${target}`, async () => {
-        const output = await (compiler as Compiler).compile(migrated, {
+        // In the build thread: the server keeps answering while the app compiles.
+        const output = await compileInThread(migrated, {
           target,
           mode: 'production',
           // The hosted web app calls the server that serves it; the others need its address.
