@@ -82,13 +82,8 @@ export function QueryList({
                 <RenameButton
                   name={queryName}
                   label={t('renameQuery', { name: queryName })}
-                  taken={[
-                    ...list.map(([each]) => each),
-                    // a page query may not take an app query's name, nor the reverse: one would hide the other
-                    ...(pageId !== undefined
-                      ? Object.keys(doc.app.queries ?? {})
-                      : doc.pages.flatMap((page) => Object.keys(page.queries ?? {}))),
-                  ]}
+                  // an app query and a page query of one name: the store refuses with its reason
+                  taken={list.map(([each]) => each)}
                   doc={doc}
                   onRename={(to) =>
                     store.dispatch({
