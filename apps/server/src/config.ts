@@ -29,6 +29,8 @@ export interface ServerConfig {
   editorDir?: string;
   /** On the first start, also create a demo workspace with one app per template (TESSERA_DEMO_WORKSPACE=1). */
   demoWorkspace?: boolean;
+  /** Succeeded publishes per app whose files are kept (besides the one served); 0 keeps all. */
+  publishKeep: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -58,6 +60,7 @@ export function loadConfig(
     sessionTtlSeconds: intFrom(env.TESSERA_SESSION_TTL, 14 * 24 * 3600, 'TESSERA_SESSION_TTL'),
     templatesDir: path.resolve(env.TESSERA_TEMPLATES_DIR || path.join(repoRoot, 'templates')),
     trustProxy: env.TESSERA_TRUST_PROXY === '1' || env.TESSERA_TRUST_PROXY === 'true',
+    publishKeep: intFrom(env.TESSERA_PUBLISH_KEEP, 10, 'TESSERA_PUBLISH_KEEP'),
   };
   if (env.MONGODB_URL) config.mongodbUrl = env.MONGODB_URL;
   if (env.TESSERA_DEMO_WORKSPACE)

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import type { CompileError, CompileResult } from '@tessera/compiler';
 import { catalogue } from '@tessera/components';
 import { type ComponentCatalogue, migrateApp, validateApp } from '@tessera/schema';
@@ -22,6 +22,7 @@ import {
   STEP_NAMES,
   type StepName,
 } from './records';
+import { pruneOldPublishes } from './retention';
 
 /** The URL path a web build is served under (its assets, routes and links live there). */
 export const siteBase = (appId: string) => `/sites/${appId}/`;
@@ -167,6 +168,8 @@ export async function runPublish({ request, record, schema, origin, jobs }: Publ
       const zips = (['mp', 'app'] as const).filter((t) => outputs[t]);
       for (const [index, target] of zips.entries()) {
         const bytes = await zipFiles((outputs[target] as CompileResult).files);
+        // A publish without the web target has written nothing yet: its folder starts here.
+        await mkdir(dir, { recursive: true });
         await writeFile(zipPath(dir, target), bytes);
         result.sizes.zips[target] = bytes.byteLength;
         result.downloads[target] = `/api/apps/${record.appId}/publishes/${record._id}/${target}.zip`;
@@ -191,6 +194,10 @@ export async function runPublish({ request, record, schema, origin, jobs }: Publ
     });
 
     await save({ status: 'succeeded', result, finishedAt: new Date().toISOString() }, true);
+    // Disk space of older publishes; never a reason to fail this one.
+    await pruneOldPublishes(app, record.appId, app.serverConfig.publishKeep).catch((error: unknown) =>
+      request.log.warn({ err: error, appId: record.appId }, 'removing the files of old publishes failed'),
+    );
     await recordAudit(request, {
       workspaceId: record.workspaceId,
       action: 'app.publish.succeed',
