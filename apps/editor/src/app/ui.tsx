@@ -12,7 +12,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { ApiError } from './api';
+import { ApiError, api } from './api';
 import { defineMessages, useT } from './i18n';
 
 const messages = defineMessages('ui', {
@@ -131,6 +131,19 @@ export function SelectField({
   );
 }
 
+/** A checkbox with its label beside it (the label wraps the box, so a click on the text toggles it). */
+export function CheckboxField({
+  label,
+  ...rest
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & { label: ReactNode }): ReactNode {
+  return (
+    <label className="checkbox">
+      <input type="checkbox" {...rest} />
+      {label}
+    </label>
+  );
+}
+
 /** A modal dialog (native `<dialog>`: focus trapped, Escape closes). */
 export function Dialog({
   title,
@@ -217,6 +230,58 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       ) : null}
       {onRetry ? <Button onClick={onRetry}>{t('retry')}</Button> : null}
     </div>
+  );
+}
+
+/**
+ * What a list loaded with `useAsync` shows besides its rows: a spinner on the first load, the error
+ * with a retry, and `emptyTitle` (with `children` as the hint) once it has loaded with `empty` true.
+ */
+export function LoadStatus({
+  state,
+  empty,
+  emptyTitle,
+  children,
+}: {
+  state: AsyncState<unknown>;
+  empty: boolean;
+  emptyTitle: string;
+  children?: ReactNode;
+}): ReactNode {
+  return (
+    <>
+      {state.loading && !state.data ? <Loading /> : null}
+      {state.error ? <ErrorState error={state.error} onRetry={state.reload} /> : null}
+      {state.data && empty ? <EmptyState title={emptyTitle}>{children}</EmptyState> : null}
+    </>
+  );
+}
+
+/** Previous / next page buttons around "page n of m", shown only when there is more than one page. */
+export function Pager({
+  page,
+  pages,
+  onPage,
+  labels,
+}: {
+  /** From 0. */
+  page: number;
+  pages: number;
+  onPage: (page: number) => void;
+  /** `position` reads like "page 2 of 5" (it also names the navigation). */
+  labels: { previous: string; next: string; position: string };
+}): ReactNode {
+  if (pages <= 1) return null;
+  return (
+    <nav className="toolbar pager" aria-label={labels.position}>
+      <Button disabled={page === 0} onClick={() => onPage(page - 1)}>
+        {labels.previous}
+      </Button>
+      <span>{labels.position}</span>
+      <Button disabled={page + 1 >= pages} onClick={() => onPage(page + 1)}>
+        {labels.next}
+      </Button>
+    </nav>
   );
 }
 
@@ -308,4 +373,30 @@ export function ToastProvider({ children }: { children: ReactNode }): ReactNode 
 
 export function useToast(): (message: string, kind?: Toast['kind']) => void {
   return useContext(ToastContext);
+}
+
+/**
+ * Deleting one thing from a list: asks `question`, and when confirmed deletes `url`, shows `done`
+ * and runs `after` (reload the list, close the form); a refusal from the server is shown as a toast.
+ */
+export function useConfirmedDelete(): (remove: {
+  question: string;
+  url: string;
+  done: string;
+  after: () => void;
+}) => Promise<void> {
+  const toast = useToast();
+  return useCallback(
+    async ({ question, url, done, after }) => {
+      if (!globalThis.confirm(question)) return;
+      try {
+        await api.del(url);
+        toast(done, 'success');
+        after();
+      } catch (error) {
+        toast((error as Error).message, 'error');
+      }
+    },
+    [toast],
+  );
 }

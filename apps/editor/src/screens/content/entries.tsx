@@ -4,13 +4,17 @@ import { useLocale, useT } from '../../app/i18n';
 import { useLeaveGuard } from '../../app/router';
 import {
   Button,
+  CheckboxField,
   Dialog,
   EmptyState,
   ErrorState,
   Loading,
+  LoadStatus,
+  Pager,
   SelectField,
   TextField,
   useAsync,
+  useConfirmedDelete,
   useToast,
 } from '../../app/ui';
 import { EntryField } from './entry-fields';
@@ -202,14 +206,11 @@ function EntryList({
           }))}
           onChange={(event) => setSort(event.target.value)}
         />
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={descending}
-            onChange={(event) => setDescending(event.target.checked)}
-          />
-          {t('descending')}
-        </label>
+        <CheckboxField
+          label={t('descending')}
+          checked={descending}
+          onChange={(event) => setDescending(event.target.checked)}
+        />
         <Button type="submit">{t('apply')}</Button>
       </form>
       <div className="toolbar">
@@ -225,9 +226,7 @@ function EntryList({
           {list.data ? t('total', { count: list.data.total }) : ''}
         </span>
       </div>
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
-      {list.data && entries.length === 0 ? <EmptyState title={t('noEntries')} /> : null}
+      <LoadStatus state={list} empty={entries.length === 0} emptyTitle={t('noEntries')} />
       {entries.length > 0 ? (
         <table className="table" aria-describedby={totalId}>
           <thead>
@@ -256,17 +255,12 @@ function EntryList({
           </tbody>
         </table>
       ) : null}
-      {pages > 1 ? (
-        <nav className="toolbar pager" aria-label={t('page', { page: page + 1, pages })}>
-          <Button disabled={page === 0} onClick={() => setPage(page - 1)}>
-            {t('previous')}
-          </Button>
-          <span>{t('page', { page: page + 1, pages })}</span>
-          <Button disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
-            {t('next')}
-          </Button>
-        </nav>
-      ) : null}
+      <Pager
+        page={page}
+        pages={pages}
+        onPage={setPage}
+        labels={{ previous: t('previous'), next: t('next'), position: t('page', { page: page + 1, pages }) }}
+      />
     </section>
   );
 }
@@ -400,16 +394,18 @@ function EntryEditor({
     );
   };
 
+  const confirmDelete = useConfirmedDelete();
   const remove = async () => {
-    if (!entryId || !globalThis.confirm(t('confirmDeleteEntry'))) return;
-    try {
-      await api.del(`${base}/${entryId}`);
-      toast(t('entryDeleted'), 'success');
-      setDirty(false);
-      onClose();
-    } catch (e) {
-      toast((e as Error).message, 'error');
-    }
+    if (!entryId) return;
+    await confirmDelete({
+      question: t('confirmDeleteEntry'),
+      url: `${base}/${entryId}`,
+      done: t('entryDeleted'),
+      after: () => {
+        setDirty(false);
+        onClose();
+      },
+    });
   };
 
   if (entryId && loaded.loading && !entry) return <Loading />;
@@ -608,9 +604,7 @@ function HistoryDialog({
   const items = history.data?.data ?? [];
   return (
     <Dialog title={t('history')} open onClose={onClose}>
-      {history.loading && !history.data ? <Loading /> : null}
-      {history.error ? <ErrorState error={history.error} onRetry={history.reload} /> : null}
-      {history.data && items.length <= 1 ? <EmptyState title={t('noHistory')} /> : null}
+      <LoadStatus state={history} empty={items.length <= 1} emptyTitle={t('noHistory')} />
       {items.length > 0 ? (
         <table className="table cms-history">
           <thead>

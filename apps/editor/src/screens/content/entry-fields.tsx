@@ -97,6 +97,16 @@ export function EntryField({
   );
 }
 
+/** The HTML input type of each field type that is edited as plain text in one input. */
+const TEXT_INPUT_TYPES = {
+  text: 'text',
+  email: 'email',
+  phone: 'tel',
+  url: 'url',
+  date: 'date',
+  time: 'time',
+} as const;
+
 function Control(props: ControlProps & { id: string; labelId: string }): ReactNode {
   const { id, field, value, disabled, onChange, errorId, invalid } = props;
   const aria = {
@@ -110,18 +120,12 @@ function Control(props: ControlProps & { id: string; labelId: string }): ReactNo
     case 'email':
     case 'phone':
     case 'url':
+    case 'date':
+    case 'time':
       return (
         <input
           id={id}
-          type={
-            field.type === 'email'
-              ? 'email'
-              : field.type === 'phone'
-                ? 'tel'
-                : field.type === 'url'
-                  ? 'url'
-                  : 'text'
-          }
+          type={TEXT_INPUT_TYPES[field.type]}
           value={text}
           disabled={disabled}
           {...aria}
@@ -180,28 +184,6 @@ function Control(props: ControlProps & { id: string; labelId: string }): ReactNo
             onChange={(event) => onChange(event.target.checked)}
           />
         </label>
-      );
-    case 'date':
-      return (
-        <input
-          id={id}
-          type="date"
-          value={text}
-          disabled={disabled}
-          {...aria}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      );
-    case 'time':
-      return (
-        <input
-          id={id}
-          type="time"
-          value={text}
-          disabled={disabled}
-          {...aria}
-          onChange={(event) => onChange(event.target.value)}
-        />
       );
     case 'datetime':
       return (

@@ -1,7 +1,15 @@
 import { type ReactNode, useId, useState } from 'react';
 import { ApiError, api, path } from '../../app/api';
 import { useLocale, useT } from '../../app/i18n';
-import { Button, EmptyState, ErrorState, SelectField, TextField, useToast } from '../../app/ui';
+import {
+  Button,
+  CheckboxField,
+  EmptyState,
+  ErrorState,
+  SelectField,
+  TextField,
+  useToast,
+} from '../../app/ui';
 import type { ContentRights } from './index';
 import { messages } from './messages';
 import {
@@ -351,14 +359,11 @@ function ModelDesigner({
           onChange={(event) => setModel({ ...model, defaultLocale: event.target.value })}
         />
       </div>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={Boolean(model.publicRead)}
-          onChange={(event) => setModel({ ...model, publicRead: event.target.checked })}
-        />
-        {t('publicRead')}
-      </label>
+      <CheckboxField
+        label={t('publicRead')}
+        checked={Boolean(model.publicRead)}
+        onChange={(event) => setModel({ ...model, publicRead: event.target.checked })}
+      />
 
       <h3>{t('fields')}</h3>
       {model.fields.map((field, index) => {
@@ -439,25 +444,20 @@ function ModelDesigner({
                 ] as const
               ).map(([key, allowed]) =>
                 allowed ? (
-                  <label key={key} className="checkbox">
-                    <input
-                      type="checkbox"
-                      checked={Boolean(field[key])}
-                      onChange={(event) => setField(index, { [key]: event.target.checked })}
-                    />
-                    {t(key)}
-                  </label>
+                  <CheckboxField
+                    key={key}
+                    label={t(key)}
+                    checked={Boolean(field[key])}
+                    onChange={(event) => setField(index, { [key]: event.target.checked })}
+                  />
                 ) : null,
               )}
               {field.type === 'reference' ? (
-                <label className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={Boolean(field.many)}
-                    onChange={(event) => setField(index, { many: event.target.checked })}
-                  />
-                  {t('many')}
-                </label>
+                <CheckboxField
+                  label={t('many')}
+                  checked={Boolean(field.many)}
+                  onChange={(event) => setField(index, { many: event.target.checked })}
+                />
               ) : null}
             </div>
             <div className="cms-grid">

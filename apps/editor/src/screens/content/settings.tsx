@@ -3,13 +3,15 @@ import { api, path } from '../../app/api';
 import { useLocale, useT } from '../../app/i18n';
 import {
   Button,
+  CheckboxField,
   Dialog,
   EmptyState,
   ErrorState,
-  Loading,
+  LoadStatus,
   SelectField,
   TextField,
   useAsync,
+  useConfirmedDelete,
   useToast,
 } from '../../app/ui';
 import type { ContentRights } from './index';
@@ -107,16 +109,14 @@ function Tokens({ appId }: { appId: string }): ReactNode {
     }
   };
 
-  const revoke = async (token: Token) => {
-    if (!globalThis.confirm(t('confirmRevoke', { name: token.name }))) return;
-    try {
-      await api.del(`${base}/${token.id}`);
-      toast(t('revoked'), 'success');
-      list.reload();
-    } catch (e) {
-      toast((e as Error).message, 'error');
-    }
-  };
+  const confirmDelete = useConfirmedDelete();
+  const revoke = (token: Token) =>
+    confirmDelete({
+      question: t('confirmRevoke', { name: token.name }),
+      url: `${base}/${token.id}`,
+      done: t('revoked'),
+      after: list.reload,
+    });
 
   const tokens = list.data?.data ?? [];
   return (
@@ -173,9 +173,7 @@ function Tokens({ appId }: { appId: string }): ReactNode {
           </Button>
         </div>
       ) : null}
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
-      {list.data && tokens.length === 0 ? <EmptyState title={t('noTokens')} /> : null}
+      <LoadStatus state={list} empty={tokens.length === 0} emptyTitle={t('noTokens')} />
       {tokens.length > 0 ? (
         <table className="table">
           <thead>
@@ -220,7 +218,6 @@ function Tokens({ appId }: { appId: string }): ReactNode {
 
 function Webhooks({ appId, models }: { appId: string; models: Model[] }): ReactNode {
   const t = useT(messages);
-  const toast = useToast();
   const base = path('/api/apps/:appId/cms/webhooks', { appId });
   const list = useAsync((signal) => api.get<{ data: Webhook[] }>(base, { signal }), [base]);
   const [kind, setKind] = useState<'url' | 'function'>('url');
@@ -251,17 +248,14 @@ function Webhooks({ appId, models }: { appId: string; models: Model[] }): ReactN
     }
   };
 
-  const remove = async (hook: Webhook) => {
-    const name = hook.url ?? hook.function ?? hook.id;
-    if (!globalThis.confirm(t('confirmDeleteWebhook', { target: name }))) return;
-    try {
-      await api.del(`${base}/${hook.id}`);
-      toast(t('webhookDeleted'), 'success');
-      list.reload();
-    } catch (e) {
-      toast((e as Error).message, 'error');
-    }
-  };
+  const confirmDelete = useConfirmedDelete();
+  const remove = (hook: Webhook) =>
+    confirmDelete({
+      question: t('confirmDeleteWebhook', { target: hook.url ?? hook.function ?? hook.id }),
+      url: `${base}/${hook.id}`,
+      done: t('webhookDeleted'),
+      after: list.reload,
+    });
 
   const hooks = list.data?.data ?? [];
   const toggle = <T,>(list: T[], item: T, on: boolean) =>
@@ -297,28 +291,24 @@ function Webhooks({ appId, models }: { appId: string; models: Model[] }): ReactN
         <fieldset className="cms-inline">
           <legend>{t('events')}</legend>
           {EVENTS.map((event) => (
-            <label key={event} className="checkbox">
-              <input
-                type="checkbox"
-                checked={events.includes(event)}
-                onChange={(e) => setEvents(toggle(events, event, e.target.checked))}
-              />
-              {t(`event.${event}`)}
-            </label>
+            <CheckboxField
+              key={event}
+              label={t(`event.${event}`)}
+              checked={events.includes(event)}
+              onChange={(e) => setEvents(toggle(events, event, e.target.checked))}
+            />
           ))}
         </fieldset>
         {models.length > 0 ? (
           <fieldset className="cms-inline">
             <legend>{t('onlyModels')}</legend>
             {models.map((m) => (
-              <label key={m.name} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={only.includes(m.name)}
-                  onChange={(e) => setOnly(toggle(only, m.name, e.target.checked))}
-                />
-                {m.name}
-              </label>
+              <CheckboxField
+                key={m.name}
+                label={m.name}
+                checked={only.includes(m.name)}
+                onChange={(e) => setOnly(toggle(only, m.name, e.target.checked))}
+              />
             ))}
           </fieldset>
         ) : null}
@@ -335,9 +325,7 @@ function Webhooks({ appId, models }: { appId: string; models: Model[] }): ReactN
           </Button>
         </div>
       ) : null}
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
-      {list.data && hooks.length === 0 ? <EmptyState title={t('noWebhooks')} /> : null}
+      <LoadStatus state={list} empty={hooks.length === 0} emptyTitle={t('noWebhooks')} />
       {hooks.length > 0 ? (
         <table className="table">
           <thead>
@@ -409,9 +397,7 @@ function Deliveries({
   return (
     <Dialog title={t('deliveries', { target })} open onClose={onClose}>
       <Button onClick={list.reload}>{t('reload')}</Button>
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
-      {list.data && items.length === 0 ? <EmptyState title={t('noDeliveries')} /> : null}
+      <LoadStatus state={list} empty={items.length === 0} emptyTitle={t('noDeliveries')} />
       {items.length > 0 ? (
         <table className="table">
           <thead>

@@ -1,7 +1,16 @@
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { api, path } from '../../app/api';
 import { useT } from '../../app/i18n';
-import { Button, EmptyState, ErrorState, Loading, TextField, useAsync, useToast } from '../../app/ui';
+import {
+  Button,
+  CheckboxField,
+  LoadStatus,
+  Pager,
+  TextField,
+  useAsync,
+  useConfirmedDelete,
+  useToast,
+} from '../../app/ui';
 import { JsonDialog } from './json-dialog';
 import { messages } from './messages';
 import { columnsOf, download, type Format, parseDocuments, toCsv } from './transfer';
@@ -89,16 +98,14 @@ export function Documents({
     onChanged();
   };
 
-  const remove = async (doc: Doc) => {
-    if (!globalThis.confirm(t('confirmDelete', { id: String(doc._id) }))) return;
-    try {
-      await api.del(`${base}/docs/${encodeURIComponent(String(doc._id))}`);
-      toast(t('deleted'), 'success');
-      changed();
-    } catch (error) {
-      toast((error as Error).message, 'error');
-    }
-  };
+  const confirmDelete = useConfirmedDelete();
+  const remove = (doc: Doc) =>
+    confirmDelete({
+      question: t('confirmDelete', { id: String(doc._id) }),
+      url: `${base}/docs/${encodeURIComponent(String(doc._id))}`,
+      done: t('deleted'),
+      after: changed,
+    });
 
   const importFile = async (file: File) => {
     let docs: Doc[];
@@ -166,14 +173,11 @@ export function Documents({
           value={sortField}
           onChange={(event) => setSortField(event.target.value)}
         />
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={descending}
-            onChange={(event) => setDescending(event.target.checked)}
-          />
-          {t('descending')}
-        </label>
+        <CheckboxField
+          label={t('descending')}
+          checked={descending}
+          onChange={(event) => setDescending(event.target.checked)}
+        />
         <Button type="submit">{t('apply')}</Button>
       </form>
       <div className="toolbar">
@@ -209,9 +213,7 @@ export function Documents({
           {result.data ? t('total', { count: result.data.total }) : ''}
         </span>
       </div>
-      {result.loading && !result.data ? <Loading /> : null}
-      {result.error ? <ErrorState error={result.error} onRetry={result.reload} /> : null}
-      {result.data && docs.length === 0 ? <EmptyState title={t('empty')} /> : null}
+      <LoadStatus state={result} empty={docs.length === 0} emptyTitle={t('empty')} />
       {docs.length > 0 ? (
         <table className="table" aria-describedby={descId}>
           <thead>
@@ -249,17 +251,12 @@ export function Documents({
           </tbody>
         </table>
       ) : null}
-      {pages > 1 ? (
-        <nav className="toolbar pager" aria-label={t('page', { page: page + 1, pages })}>
-          <Button disabled={page === 0} onClick={() => setPage(page - 1)}>
-            {t('previous')}
-          </Button>
-          <span>{t('page', { page: page + 1, pages })}</span>
-          <Button disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
-            {t('next')}
-          </Button>
-        </nav>
-      ) : null}
+      <Pager
+        page={page}
+        pages={pages}
+        onPage={setPage}
+        labels={{ previous: t('previous'), next: t('next'), position: t('page', { page: page + 1, pages }) }}
+      />
       {editing ? (
         <JsonDialog
           title={editing === 'new' ? t('add') : `${t('edit')} ${String(editing._id)}`}
