@@ -117,6 +117,10 @@ describe('the page editor with several nodes selected', () => {
     await page.locator('.tsr-canvas #go').click({ modifiers: ['Shift'] });
     await inspector(page).getByRole('heading', { name: '2 components selected' }).waitFor();
     expect(await inspector(page).getByRole('tab').allTextContents()).toEqual(['Properties', 'Style']);
+    // both have a text prop: one field, mixed ("One" and "Go")
+    const text = inspector(page).getByRole('textbox', { name: 'Text', exact: true });
+    await text.waitFor();
+    expect(await text.getAttribute('placeholder')).toBe('Mixed');
     await inspector(page).getByRole('tab', { name: 'Style' }).click();
     const margin = inspector(page).getByRole('textbox', { name: 'Margin top' });
     await margin.waitFor();

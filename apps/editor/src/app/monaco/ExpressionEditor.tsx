@@ -111,7 +111,10 @@ export function ExpressionEditor({
       const sizes = editor.onDidContentSizeChange(fit);
       fit();
       editorRef.current = { setup, editor };
-      if (focusOnReady.current) {
+      // focus it unless the builder moved on to another control while monaco loaded
+      const focused = document.activeElement;
+      const stillHere = !focused || focused === document.body || host.current.contains(focused);
+      if (focusOnReady.current && (autoFocus || stillHere)) {
         const at =
           clickedAt.current && editor.getTargetAtClientPoint(clickedAt.current.x, clickedAt.current.y);
         if (at?.position) editor.setPosition(at.position);

@@ -1,28 +1,21 @@
 // The inspector: properties, style and events of the selected node, generated from the
 // component metadata. It marks `inspector:rendered` after each render for a new selection, so the
 // benchmark can time click → panel rendered (editor.select.p95.ms).
-import { catalogue, type PropMeta } from '@tessera/components';
+import { catalogue } from '@tessera/components';
 import type { Value } from '@tessera/schema';
 import { type KeyboardEvent, type ReactNode, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocale, useT } from '../../../app/i18n';
 import type { ExpressionScope } from '../../../app/monaco';
 import { useEditor } from '../../../react/use-editor';
-import type { EditorDocument, EditorNode, EditorState, EditorStore } from '../../../store';
+import type { EditorDocument, EditorState, EditorStore } from '../../../store';
 import { createSelectedNodesSelector, selectNode } from '../../../store';
 import { nodeScope } from '../data/scope';
 import { EventsPanel } from './events-panel';
 import { messages } from './messages';
 import { multiMessages } from './multi-messages';
-import {
-  fieldKindOf,
-  type PanelContext,
-  type PropEntry,
-  PropFields,
-  PropsPanel,
-  propVisible,
-  textOf,
-} from './props-panel';
+import { type PanelContext, PropFields, PropsPanel, textOf } from './props-panel';
 import { RepeatSection } from './repeat-section';
+import { common, sharedProps } from './shared';
 import { StyleFields, StylePanel } from './style-panel';
 import './inspector.css';
 
@@ -168,49 +161,6 @@ function InspectorTabs({
 
 const MULTI_TABS: Tab[] = ['props', 'style'];
 const NO_MIXED: ReadonlySet<string> = new Set();
-
-const sameValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
-
-/** Each name's value when all maps agree on it; names they disagree on are `mixed`. */
-function common(
-  maps: readonly Readonly<Record<string, unknown>>[],
-  names: Iterable<string>,
-): { values: Record<string, Value | undefined>; mixed: Set<string> } {
-  const values: Record<string, Value | undefined> = {};
-  const mixed = new Set<string>();
-  for (const name of names) {
-    const first = maps[0]?.[name];
-    if (maps.every((map) => sameValue(map[name], first))) values[name] = first as Value | undefined;
-    else mixed.add(name);
-  }
-  return { values, mixed };
-}
-
-const optionValues = (prop: PropMeta) => JSON.stringify(prop.options?.map((option) => option.value));
-
-/**
- * The props every selected node has: all of the component's when they share one, else those with
- * the same name, type, field and choices on every component. Hidden (visibleWhen) on any → left out.
- */
-export function sharedProps(nodes: readonly EditorNode[]): PropEntry[] {
-  const metas = nodes.map((node) =>
-    Object.hasOwn(catalogue, node.component) ? catalogue[node.component] : undefined,
-  );
-  const [first] = metas;
-  if (!first || metas.some((meta) => !meta)) return [];
-  const entries = Object.entries(first.props ?? {}).filter((entry): entry is PropEntry => !!entry[1]);
-  return entries.filter(([name, prop]) =>
-    metas.every((meta, i) => {
-      const own = meta!.props?.[name];
-      if (!own) return false;
-      if (own !== prop) {
-        if (own.type !== prop.type || fieldKindOf(own) !== fieldKindOf(prop)) return false;
-        if (optionValues(own) !== optionValues(prop)) return false;
-      }
-      return propVisible(meta!, own, nodes[i]!.props ?? {});
-    }),
-  );
-}
 
 /** Names an expression may read at every one of the nodes (the first node's entries). */
 function sharedScope(doc: EditorDocument, ids: readonly string[]): ExpressionScope {
