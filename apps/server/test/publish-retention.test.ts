@@ -46,6 +46,6 @@ describe('old publishes give their disk space back', () => {
     expect(history.body.publishes.map((p: { id: string }) => p.id)).toEqual([...ids].reverse());
     const site = await fetch(`${server.url}/sites/${appId}/`);
     expect(site.status).toBe(200);
-    expect(await site.text()).toContain("<html");
+    expect(await site.text()).toContain('<html');
   });
 });
