@@ -138,6 +138,13 @@ describe('page editor data features', () => {
       'images/cover-2.png',
       'images/cover.png',
     ]);
+
+    // a file id an expression gives shows too: the canvas resolves cloud:// wherever it comes from
+    await typeExpression(page, 'Source', `'cloud://${appId}/images/' + 'cover.png'`);
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('.tsr-canvas img#photo');
+      return img?.src.includes('path=images%2Fcover.png') && img.complete && img.naturalWidth === 1;
+    });
     expect(violations).toEqual([]);
   }, 120_000);
 

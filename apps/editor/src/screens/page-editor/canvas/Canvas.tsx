@@ -3,9 +3,11 @@
 // the edited node only; overlays are measured for the selected and hovered nodes only.
 import { getComponent } from '@tessera/components';
 import { type WebComponentProps, webStyles } from '@tessera/components/web';
+import { ImageSourcesContext } from '@tessera/components/web/image-source';
 import {
   type AppDescriptor,
   AppRuntime,
+  FileUrlResolver,
   type Locals,
   memoryStorage,
   offlineServices,
@@ -30,6 +32,7 @@ import {
   useState,
 } from 'react';
 import { useLocale, useT } from '../../../app/i18n';
+import { builderFileUrl } from '../../../app/storage-upload';
 import { useEditor } from '../../../react/use-editor';
 import { type EditorNode, type EditorState, type EditorStore, selectNode, selectPage } from '../../../store';
 import { isWithin } from '../../../store/tree';
@@ -271,6 +274,7 @@ export function Canvas({
   const rootId = useEditor(store, (s) => selectPage(s, pageId)?.root);
   const context = usePageRuntime(store, pageId, locale);
   const value = useMemo<CanvasValue>(() => ({ store, slots: new Map(), empty: new Map() }), [store]);
+  const imageSources = useMemo(() => canvasImageSources(store.getState().doc.app.id), [store]);
   const [hover, setHover] = useState<string | undefined>();
   const frame = useRef<HTMLElement>(null);
   const dragging = useDragState((s) => s.payload !== null);
@@ -323,9 +327,11 @@ export function Canvas({
         >
           {rootId && context ? (
             <CanvasContext.Provider value={value}>
-              <PageContext.Provider value={context}>
-                <CanvasNode id={rootId} locals={EMPTY_LOCALS} />
-              </PageContext.Provider>
+              <ImageSourcesContext.Provider value={imageSources}>
+                <PageContext.Provider value={context}>
+                  <CanvasNode id={rootId} locals={EMPTY_LOCALS} />
+                </PageContext.Provider>
+              </ImageSourcesContext.Provider>
             </CanvasContext.Provider>
           ) : null}
         </div>
@@ -515,4 +521,23 @@ function DropIndicator({
       aria-hidden="true"
     />
   );
+}
+
+/**
+ * Images on the canvas: a stored file (cloud://, literal or from an expression) shows through the
+ * builder's download route (the signed-in builder may read every file of the app; the published
+ * app asks for temporary URLs instead), CMS media through the app API.
+ */
+function canvasImageSources(appId: string): FileUrlResolver {
+  return new FileUrlResolver({
+    appId,
+    serverUrl: '',
+    lookup: async (fileIds) =>
+      fileIds.map((fileID) => ({
+        fileID,
+        code: 'SUCCESS',
+        tempFileURL: builderFileUrl(fileID),
+        maxAge: 3600,
+      })),
+  });
 }

@@ -6,7 +6,6 @@ import * as web from '@tessera/components/web';
 import { evaluateExpression, parseExpression, STANDARD_ROOTS } from '@tessera/expr';
 import { type Path, type RuntimeValue, storePaths } from '@tessera/runtime-core';
 import type { CompiledNode } from '@tessera/runtime-web';
-import { builderFileUrl } from '../../../app/storage-upload';
 import type { EditorNode } from '../../../store';
 
 type Scope = Record<string, unknown>;
@@ -96,12 +95,9 @@ export function compileNode(
   const props: Record<string, RuntimeValue> = {};
   for (const [name, prop] of Object.entries(meta?.props ?? {}))
     if (prop?.default !== undefined) props[name] = prop.default as RuntimeValue;
-  // a stored image (cloud://) shows through the builder's download route; the app resolves it at run time
+  // Stored images (cloud://, literal or from an expression) resolve through the canvas's image sources.
   for (const [name, value] of Object.entries(node.props ?? {}))
-    props[name] =
-      meta?.props?.[name]?.type === 'image' && typeof value === 'string'
-        ? builderFileUrl(value)
-        : compileValue(value, deps, formId);
+    props[name] = compileValue(value, deps, formId);
   const component = Object.hasOwn(web, node.component)
     ? ((web as Record<string, unknown>)[node.component] as CompiledNode['component'])
     : null;
