@@ -6,7 +6,7 @@ import { defineMessages, LOCALES, type Locale, useLocale, useT } from './i18n';
 import { Link, matchRoute, useLocation } from './router';
 import { type RouteEntry, routes } from './routes';
 import { SessionGate, useSession } from './session';
-import { Button, ErrorState, Loading, TextField } from './ui';
+import { Button, ErrorState, Loading, TextField, useSubmit } from './ui';
 
 const messages = defineMessages('shell', {
   en: {
@@ -223,24 +223,17 @@ function SignIn({ onSignedIn }: { onSignedIn: () => void }): ReactNode {
   const { locale, setLocale } = useLocale();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useSubmit();
   return (
     <main id="main" className="signin">
       <form
         className="card signin-card"
         onSubmit={async (event) => {
           event.preventDefault();
-          setBusy(true);
-          setError(undefined);
-          try {
+          await run(async () => {
             await api.post('/api/auth/login', { email, password });
             onSignedIn();
-          } catch (caught) {
-            setError(caught);
-          } finally {
-            setBusy(false);
-          }
+          });
         }}
       >
         <h1>{t('signInTitle')}</h1>

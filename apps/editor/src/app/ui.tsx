@@ -42,23 +42,35 @@ export function Button({
   );
 }
 
-/** A labelled input with its hint and error wired for screen readers. */
-export function TextField({
+/** What a labelled control gets from its field: its id and the attributes that tie it to the hint or error. */
+interface ControlWiring {
+  id: string;
+  aria: { 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
+}
+
+/** A label, a control and the control's hint or error, wired for screen readers. */
+function LabelledField({
   label,
   hint,
   error,
-  ...rest
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; error?: string }): ReactNode {
+  control,
+}: {
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  control: (wiring: ControlWiring) => ReactNode;
+}): ReactNode {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        {...rest}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-      />
+      {control({
+        id,
+        aria: {
+          'aria-invalid': error ? true : undefined,
+          'aria-describedby': error ? `${id}-error` : hint ? `${id}-hint` : undefined,
+        },
+      })}
       {hint && !error ? (
         <div id={`${id}-hint`} className="field-hint">
           {hint}
@@ -70,6 +82,23 @@ export function TextField({
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled input with its hint and error wired for screen readers. */
+export function TextField({
+  label,
+  hint,
+  error,
+  ...rest
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; error?: string }): ReactNode {
+  return (
+    <LabelledField
+      label={label}
+      hint={hint}
+      error={error}
+      control={(wiring) => <input id={wiring.id} {...rest} {...wiring.aria} />}
+    />
   );
 }
 
@@ -84,27 +113,13 @@ export function TextAreaField({
   hint?: string | undefined;
   error?: string | undefined;
 }): ReactNode {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        {...rest}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-      />
-      {hint && !error ? (
-        <div id={`${id}-hint`} className="field-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <div id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </div>
-      ) : null}
-    </div>
+    <LabelledField
+      label={label}
+      hint={hint}
+      error={error}
+      control={(wiring) => <textarea id={wiring.id} {...rest} {...wiring.aria} />}
+    />
   );
 }
 
@@ -116,18 +131,19 @@ export function SelectField({
   label: string;
   options: { value: string; label: string }[];
 }): ReactNode {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} {...rest}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <LabelledField
+      label={label}
+      control={(wiring) => (
+        <select id={wiring.id} {...rest}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
@@ -191,6 +207,109 @@ export function Dialog({
         </>
       ) : null}
     </dialog>
+  );
+}
+
+/**
+ * Asks to confirm an action on `subject`; the dialog is open while `subject` is set. Confirming
+ * closes it (through `onCancel`) and then acts on the subject it was opened for.
+ */
+export function ConfirmDialog<T>({
+  subject,
+  title,
+  question,
+  cancelLabel,
+  confirmLabel,
+  variant = 'danger',
+  onCancel,
+  onConfirm,
+}: {
+  subject: T | null;
+  title: string;
+  question: (subject: T) => ReactNode;
+  cancelLabel: string;
+  confirmLabel: string;
+  variant?: Variant;
+  onCancel: () => void;
+  onConfirm: (subject: T) => void;
+}): ReactNode {
+  return (
+    <Dialog
+      title={title}
+      open={subject !== null}
+      onClose={onCancel}
+      footer={
+        <>
+          <Button onClick={onCancel}>{cancelLabel}</Button>
+          <Button
+            variant={variant}
+            onClick={() => {
+              const confirmed = subject;
+              onCancel();
+              if (confirmed !== null) onConfirm(confirmed);
+            }}
+          >
+            {confirmLabel}
+          </Button>
+        </>
+      }
+    >
+      <p>{subject !== null ? question(subject) : null}</p>
+    </Dialog>
+  );
+}
+
+/** A row of tabs (the console's `data-tabs`): `value` is selected, a click selects another. */
+export function TabList<T extends string>({
+  tabs,
+  value,
+  onSelect,
+  tabLabel,
+  label,
+  id,
+}: {
+  tabs: readonly T[];
+  value: T;
+  onSelect: (tab: T) => void;
+  tabLabel: (tab: T) => string;
+  /** Names the tab list for screen readers. */
+  label?: string;
+  id?: string;
+}): ReactNode {
+  return (
+    <div className="data-tabs" role="tablist" aria-label={label} id={id}>
+      {tabs.map((tab) => (
+        <button
+          key={tab}
+          type="button"
+          role="tab"
+          aria-selected={tab === value}
+          onClick={() => onSelect(tab)}
+        >
+          {tabLabel(tab)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** A table's column headings; `actions` names the last column (of row buttons) for screen readers only. */
+export function TableHead({ columns, actions }: { columns: string[]; actions?: string }): ReactNode {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column) => (
+          <th key={column} scope="col">
+            {column}
+          </th>
+        ))}
+        {actions === undefined ? null : (
+          <th scope="col">
+            <span className="visually-hidden">{actions}</span>
+          </th>
+        )}
+      </tr>
+    </thead>
   );
 }
 
@@ -323,6 +442,32 @@ export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: unk
   const reload = useCallback(() => setTick((n) => n + 1), []);
   const setData = useCallback((data: T) => setState({ data, error: undefined, loading: false }), []);
   return { ...state, reload, setData };
+}
+
+/**
+ * A form's submit: `busy` while `run`'s action runs, and what it threw in `error` (cleared when it
+ * runs again), for the form to show.
+ */
+export function useSubmit(): {
+  busy: boolean;
+  error: unknown;
+  setError: (error: unknown) => void;
+  run: (action: () => Promise<void>) => Promise<void>;
+} {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const run = useCallback(async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, setError, run };
 }
 
 interface Toast {

@@ -3,7 +3,7 @@ import { ApiError, api, path } from '../../app/api';
 import { defineMessages, useLocale, useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import type { ScreenProps } from '../../app/routes';
-import { Button, EmptyState, ErrorState, Loading, TextField, useAsync } from '../../app/ui';
+import { Button, EmptyState, ErrorState, Loading, TableHead, TextField, useAsync } from '../../app/ui';
 import { formatDate } from '../home/shared';
 import '../home/home.css';
 
@@ -266,15 +266,7 @@ export default function Audit({ params }: ScreenProps): ReactNode {
       ) : (
         <>
           <table className="table audit-table" aria-busy={log.loading || undefined}>
-            <thead>
-              <tr>
-                <th scope="col">{t('when')}</th>
-                <th scope="col">{t('who')}</th>
-                <th scope="col">{t('action')}</th>
-                <th scope="col">{t('summary')}</th>
-                <th scope="col">{t('target')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('when'), t('who'), t('action'), t('summary'), t('target')]} />
             <tbody>
               {log.data.entries.map((entry) => {
                 const link = targetLink(entry, workspaceId);

@@ -12,6 +12,7 @@ import {
   LoadStatus,
   Pager,
   SelectField,
+  TableHead,
   TextField,
   useAsync,
   useConfirmedDelete,
@@ -229,14 +230,9 @@ function EntryList({
       <LoadStatus state={list} empty={entries.length === 0} emptyTitle={t('noEntries')} />
       {entries.length > 0 ? (
         <table className="table" aria-describedby={totalId}>
-          <thead>
-            <tr>
-              <th scope="col">{searchField ? titleOf(searchField, ui) : 'id'}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('version')}</th>
-              <th scope="col">{t('updated')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[searchField ? titleOf(searchField, ui) : 'id', t('status'), t('version'), t('updated')]}
+          />
           <tbody>
             {entries.map((entry) => (
               <tr key={entry._id}>
@@ -607,16 +603,7 @@ function HistoryDialog({
       <LoadStatus state={history} empty={items.length <= 1} emptyTitle={t('noHistory')} />
       {items.length > 0 ? (
         <table className="table cms-history">
-          <thead>
-            <tr>
-              <th scope="col">{t('version')}</th>
-              <th scope="col">{t('action')}</th>
-              <th scope="col">{t('at')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('restore', { version: '' })}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('version'), t('action'), t('at')]} actions={t('restore', { version: '' })} />
           <tbody>
             {items.map((item) => (
               <tr key={item.version}>

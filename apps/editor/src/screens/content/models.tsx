@@ -7,6 +7,7 @@ import {
   EmptyState,
   ErrorState,
   SelectField,
+  TableHead,
   TextField,
   useToast,
 } from '../../app/ui';
@@ -94,16 +95,10 @@ export function Models({
       {models.length === 0 ? <EmptyState title={t('noModels')}>{t('noModelsHint')}</EmptyState> : null}
       {models.length > 0 ? (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('modelName')}</th>
-              <th scope="col">{t('titleEn')}</th>
-              <th scope="col">{t('fields')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('editModel', { name: '' })}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[t('modelName'), t('titleEn'), t('fields')]}
+            actions={t('editModel', { name: '' })}
+          />
           <tbody>
             {models.map((model) => (
               <tr key={model.name}>

@@ -9,9 +9,11 @@ import {
   ErrorState,
   LoadStatus,
   SelectField,
+  TableHead,
   TextField,
   useAsync,
   useConfirmedDelete,
+  useSubmit,
   useToast,
 } from '../../app/ui';
 import type { ContentRights } from './index';
@@ -87,13 +89,10 @@ function Tokens({ appId }: { appId: string }): ReactNode {
   const [scope, setScope] = useState<'read' | 'full'>('read');
   const [expires, setExpires] = useState('');
   const [created, setCreated] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   const create = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const token = await api.post<Token & { token: string }>(base, {
         name,
         scope,
@@ -102,11 +101,7 @@ function Tokens({ appId }: { appId: string }): ReactNode {
       setCreated(token.token);
       setName('');
       list.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const confirmDelete = useConfirmedDelete();
@@ -176,18 +171,10 @@ function Tokens({ appId }: { appId: string }): ReactNode {
       <LoadStatus state={list} empty={tokens.length === 0} emptyTitle={t('noTokens')} />
       {tokens.length > 0 ? (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('tokenName')}</th>
-              <th scope="col">{t('tokenScope')}</th>
-              <th scope="col">{t('prefix')}</th>
-              <th scope="col">{t('expiresAt')}</th>
-              <th scope="col">{t('created')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('revoke', { name: '' })}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[t('tokenName'), t('tokenScope'), t('prefix'), t('expiresAt'), t('created')]}
+            actions={t('revoke', { name: '' })}
+          />
           <tbody>
             {tokens.map((token) => (
               <tr key={token.id}>
@@ -225,14 +212,11 @@ function Webhooks({ appId, models }: { appId: string; models: Model[] }): ReactN
   const [events, setEvents] = useState<WebhookEvent[]>(['publish']);
   const [only, setOnly] = useState<string[]>([]);
   const [secret, setSecret] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const [deliveriesOf, setDeliveriesOf] = useState<Webhook | null>(null);
 
   const create = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const hook = await api.post<Webhook & { secret: string }>(base, {
         ...(kind === 'url' ? { url: target } : { function: target }),
         events,
@@ -241,11 +225,7 @@ function Webhooks({ appId, models }: { appId: string; models: Model[] }): ReactN
       setSecret(hook.secret);
       setTarget('');
       list.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const confirmDelete = useConfirmedDelete();
@@ -328,16 +308,10 @@ function Webhooks({ appId, models }: { appId: string; models: Model[] }): ReactN
       <LoadStatus state={list} empty={hooks.length === 0} emptyTitle={t('noWebhooks')} />
       {hooks.length > 0 ? (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('target')}</th>
-              <th scope="col">{t('events')}</th>
-              <th scope="col">{t('models')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('showDeliveries', { target: '' })}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[t('target'), t('events'), t('models')]}
+            actions={t('showDeliveries', { target: '' })}
+          />
           <tbody>
             {hooks.map((hook) => {
               const name = hook.url ?? `ƒ ${hook.function}`;
@@ -400,15 +374,7 @@ function Deliveries({
       <LoadStatus state={list} empty={items.length === 0} emptyTitle={t('noDeliveries')} />
       {items.length > 0 ? (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('at')}</th>
-              <th scope="col">{t('event')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('attempts')}</th>
-              <th scope="col">{t('lastResult')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('at'), t('event'), t('status'), t('attempts'), t('lastResult')]} />
           <tbody>
             {items.map((d) => {
               const last = d.attempts.at(-1);

@@ -6,6 +6,7 @@ import {
   CheckboxField,
   LoadStatus,
   Pager,
+  TableHead,
   TextField,
   useAsync,
   useConfirmedDelete,
@@ -216,18 +217,7 @@ export function Documents({
       <LoadStatus state={result} empty={docs.length === 0} emptyTitle={t('empty')} />
       {docs.length > 0 ? (
         <table className="table" aria-describedby={descId}>
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="visually-hidden">{t('edit')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={columns} actions={t('edit')} />
           <tbody>
             {docs.map((doc) => (
               <tr key={String(doc._id)}>

@@ -3,7 +3,7 @@ import { api, path } from '../../app/api';
 import { useCurrentApp } from '../../app/app-context';
 import { useT } from '../../app/i18n';
 import type { ScreenProps } from '../../app/routes';
-import { Button, EmptyState, ErrorState, Loading, TextField, useAsync } from '../../app/ui';
+import { Button, EmptyState, ErrorState, Loading, TabList, TextField, useAsync } from '../../app/ui';
 import { Documents } from './documents';
 import { messages } from './messages';
 import { RulesEditor } from './rules';
@@ -78,19 +78,13 @@ export default function DataScreen({ params }: ScreenProps): ReactNode {
       <section className="data-main">
         {current ? (
           <>
-            <div className="data-tabs" role="tablist" aria-label={current}>
-              {(['documents', 'rules'] as const).map((name) => (
-                <button
-                  key={name}
-                  type="button"
-                  role="tab"
-                  aria-selected={tab === name}
-                  onClick={() => setTab(name)}
-                >
-                  {t(name)}
-                </button>
-              ))}
-            </div>
+            <TabList
+              tabs={['documents', 'rules'] as const}
+              value={tab}
+              onSelect={setTab}
+              tabLabel={t}
+              label={current}
+            />
             <h2 className="visually-hidden">{current}</h2>
             {tab === 'documents' ? (
               <Documents

@@ -3,7 +3,16 @@ import { ApiError, api, path } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { CodeEditor } from '../../app/monaco';
 import { useLeaveGuard } from '../../app/router';
-import { Button, ErrorState, Loading, TextAreaField, TextField, useAsync, useToast } from '../../app/ui';
+import {
+  Button,
+  ErrorState,
+  Loading,
+  TabList,
+  TextAreaField,
+  TextField,
+  useAsync,
+  useToast,
+} from '../../app/ui';
 import { FUNCTION_DECLARATIONS, STARTER_SOURCE } from './declarations';
 import { useDeclareFunction } from './declare';
 import { Logs } from './logs';
@@ -197,19 +206,7 @@ function Workbench({
             : null}
         </div>
       ) : null}
-      <div className="data-tabs" role="tablist" id={tabsId}>
-        {TABS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={tab === name}
-            onClick={() => setTab(name)}
-          >
-            {tr(name)}
-          </button>
-        ))}
-      </div>
+      <TabList tabs={TABS} value={tab} onSelect={setTab} tabLabel={tr} id={tabsId} />
       {tab === 'code' ? (
         <div className="fn-code">
           <nav className="fn-files" aria-label={tr('files')}>

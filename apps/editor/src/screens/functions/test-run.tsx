@@ -1,7 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { api } from '../../app/api';
 import { useT } from '../../app/i18n';
-import { Button, ErrorState, TextAreaField } from '../../app/ui';
+import { Button, ErrorState, TextAreaField, useSubmit } from '../../app/ui';
 import { type Invocation, InvocationView } from './invocation';
 import { messages } from './messages';
 
@@ -10,8 +10,7 @@ export function TestRun({ base, deployed }: { base: string; deployed: boolean })
   const t = useT(messages);
   const [event, setEvent] = useState('{\n  "name": "test"\n}');
   const [result, setResult] = useState<Invocation | null>(null);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run: submit } = useSubmit();
   const run = async () => {
     let parsed: unknown;
     try {
@@ -20,15 +19,9 @@ export function TestRun({ base, deployed }: { base: string; deployed: boolean })
       setError(new Error((caught as Error).message));
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await submit(async () => {
       setResult(await api.post<Invocation>(`${base}/test`, { event: parsed }));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <div className="fn-test">

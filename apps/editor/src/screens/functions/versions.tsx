@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { api } from '../../app/api';
 import { useT } from '../../app/i18n';
-import { Button, EmptyState, useToast } from '../../app/ui';
+import { Button, EmptyState, TableHead, useToast } from '../../app/ui';
 import { messages } from './messages';
 
 export interface VersionSummary {
@@ -31,16 +31,7 @@ export function Versions({
   if (versions.length === 0) return <EmptyState title={t('notDeployed')} />;
   return (
     <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">{t('version')}</th>
-          <th scope="col">{t('deployedAt')}</th>
-          <th scope="col">{t('size')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('rollback')}</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={[t('version'), t('deployedAt'), t('size')]} actions={t('rollback')} />
       <tbody>
         {versions.map((version) => (
           <tr key={version.version}>

@@ -6,13 +6,16 @@ import type { ScreenProps } from '../../app/routes';
 import { useSession } from '../../app/session';
 import {
   Button,
+  ConfirmDialog,
   Dialog,
   EmptyState,
   ErrorState,
   errorMessage,
   Loading,
+  TableHead,
   TextField,
   useAsync,
+  useSubmit,
   useToast,
 } from '../../app/ui';
 import {
@@ -178,22 +181,15 @@ function WorkspaceList({ current }: { current: string | undefined }): ReactNode 
   const [open, setOpen] = useState(false);
   const nameField = useFocusWhenOpen<HTMLFormElement>(open);
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useSubmit();
   const create = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const created = await api.post<{ id: string }>('/api/workspaces', { name });
       await session.refresh();
       setOpen(false);
       setName('');
       navigate(`/w/${created.id}`);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <nav className="home-workspaces card" aria-labelledby="home-ws-title">
@@ -381,14 +377,7 @@ function AppList({ workspaceId }: { workspaceId: string }): ReactNode {
       ) : (
         <>
           <table className="table home-apps" aria-busy={list.loading || undefined}>
-            <thead>
-              <tr>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('updated')}</th>
-                <th scope="col">{t('version')}</th>
-                <th scope="col">{t('actions')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('name'), t('updated'), t('version'), t('actions')]} />
             <tbody>
               {data.apps.map((app) => (
                 <tr key={app.id}>
@@ -505,32 +494,20 @@ function AppList({ workspaceId }: { workspaceId: string }): ReactNode {
           navigate(`/apps/${app.id}/edit`);
         }}
       />
-      <Dialog
+      <ConfirmDialog
+        subject={toDelete}
         title={t('delete')}
-        open={toDelete !== null}
-        onClose={() => setToDelete(null)}
-        footer={
-          <>
-            <Button onClick={() => setToDelete(null)}>{t('cancel')}</Button>
-            <Button
-              variant="danger"
-              onClick={() => {
-                const app = toDelete;
-                setToDelete(null);
-                if (app)
-                  void act(app, async () => {
-                    await api.del(path('/api/apps/:appId', { appId: app.id }));
-                    return t('deleted', { name: app.name });
-                  });
-              }}
-            >
-              {t('delete')}
-            </Button>
-          </>
+        question={(app) => t('confirmDelete', { name: app.name })}
+        cancelLabel={t('cancel')}
+        confirmLabel={t('delete')}
+        onCancel={() => setToDelete(null)}
+        onConfirm={(app) =>
+          void act(app, async () => {
+            await api.del(path('/api/apps/:appId', { appId: app.id }));
+            return t('deleted', { name: app.name });
+          })
         }
-      >
-        <p>{toDelete ? t('confirmDelete', { name: toDelete.name }) : null}</p>
-      </Dialog>
+      />
     </>
   );
 }
@@ -551,8 +528,7 @@ function CreateAppDialog({
   const [name, setName] = useState('');
   const [template, setTemplate] = useState('blank');
   const nameField = useFocusWhenOpen<HTMLFormElement>(open);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useSubmit();
   const templates = useAsync(
     async (signal) =>
       open
@@ -563,20 +539,14 @@ function CreateAppDialog({
     [open],
   );
   const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const app = await api.post<AppSummary>(path('/api/workspaces/:workspaceId/apps', { workspaceId }), {
         name,
         template,
       });
       setName('');
       onCreated(app);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog

@@ -2,7 +2,7 @@ import { type ReactNode, useState } from 'react';
 import { api } from '../../app/api';
 import { defineMessages, useT } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import { Button, ErrorState, TextField } from '../../app/ui';
+import { Button, ErrorState, TextField, useSubmit } from '../../app/ui';
 
 const messages = defineMessages('acceptInvite', {
   en: {
@@ -31,17 +31,14 @@ export function AcceptInvite({ onSignedIn }: { onSignedIn: () => void }): ReactN
   const [token, setToken] = useState(() => new URLSearchParams(location.search).get('token') ?? '');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useSubmit();
   return (
     <main id="main" className="signin">
       <form
         className="card signin-card"
         onSubmit={async (event) => {
           event.preventDefault();
-          setBusy(true);
-          setError(undefined);
-          try {
+          await run(async () => {
             await api.post('/api/auth/accept-invite', {
               token,
               password,
@@ -49,11 +46,7 @@ export function AcceptInvite({ onSignedIn }: { onSignedIn: () => void }): ReactN
             });
             navigate('/', { replace: true, force: true });
             onSignedIn();
-          } catch (caught) {
-            setError(caught);
-          } finally {
-            setBusy(false);
-          }
+          });
         }}
       >
         <h1>{t('title')}</h1>

@@ -6,14 +6,17 @@ import type { ScreenProps } from '../../app/routes';
 import { useSession, type WorkspaceRole } from '../../app/session';
 import {
   Button,
+  ConfirmDialog,
   Dialog,
   EmptyState,
   ErrorState,
   errorMessage,
   Loading,
   SelectField,
+  TableHead,
   TextField,
   useAsync,
+  useSubmit,
   useToast,
 } from '../../app/ui';
 import { ReadOnlyNotice, ROLES, useDenial, useRoleLabel, useWorkspaceRole } from '../home/shared';
@@ -171,15 +174,7 @@ export default function Members({ params }: ScreenProps): ReactNode {
         <EmptyState title={t('empty')} />
       ) : (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('name')}</th>
-              <th scope="col">{t('email')}</th>
-              <th scope="col">{t('role')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('actions')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('name'), t('email'), t('role'), t('status'), t('actions')]} />
           <tbody>
             {members.data.members.map((member) => {
               const isMe = member.accountId === session.account.id;
@@ -231,34 +226,19 @@ export default function Members({ params }: ScreenProps): ReactNode {
           </tbody>
         </table>
       )}
-      <Dialog
+      <ConfirmDialog
+        subject={toRemove}
         title={toRemove?.accountId === session.account.id ? t('leave') : t('remove')}
-        open={toRemove !== null}
-        onClose={() => setToRemove(null)}
-        footer={
-          <>
-            <Button onClick={() => setToRemove(null)}>{t('cancel')}</Button>
-            <Button
-              variant="danger"
-              onClick={() => {
-                const member = toRemove;
-                setToRemove(null);
-                if (member) void remove(member);
-              }}
-            >
-              {toRemove?.accountId === session.account.id ? t('leave') : t('remove')}
-            </Button>
-          </>
+        question={(member) =>
+          member.accountId === session.account.id
+            ? t('confirmLeave')
+            : t('confirmRemove', { email: member.email })
         }
-      >
-        <p>
-          {toRemove
-            ? toRemove.accountId === session.account.id
-              ? t('confirmLeave')
-              : t('confirmRemove', { email: toRemove.email })
-            : null}
-        </p>
-      </Dialog>
+        cancelLabel={t('cancel')}
+        confirmLabel={toRemove?.accountId === session.account.id ? t('leave') : t('remove')}
+        onCancel={() => setToRemove(null)}
+        onConfirm={(member) => void remove(member)}
+      />
     </div>
   );
 }
@@ -277,13 +257,10 @@ function InviteForm({
   const roleLabel = useRoleLabel();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<WorkspaceRole>('developer');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useSubmit();
   const [invitation, setInvitation] = useState<{ email: string; token: string } | null>(null);
   const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const answer = await api.post<{ member: Member; inviteToken?: string }>(
         path('/api/workspaces/:workspaceId/members', { workspaceId }),
         { email, role },
@@ -293,11 +270,7 @@ function InviteForm({
       if (answer.inviteToken) setInvitation({ email: answer.member.email, token: answer.inviteToken });
       setEmail('');
       onInvited();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const link = invitation
     ? `${location.origin}/accept-invite?token=${encodeURIComponent(invitation.token)}`

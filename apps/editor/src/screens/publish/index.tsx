@@ -10,6 +10,7 @@ import {
   ErrorState,
   errorMessage,
   Loading,
+  TableHead,
   TextField,
   useAsync,
   useToast,
@@ -456,13 +457,7 @@ function PublishResult({ publish }: { publish: Publish }): ReactNode {
       ) : null}
       <h3>{t('sizes')}</h3>
       <table className="table publish-sizes">
-        <thead>
-          <tr>
-            <th scope="col">{t('target')}</th>
-            <th scope="col">{t('files')}</th>
-            <th scope="col">{t('bytes')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('target'), t('files'), t('bytes')]} />
         <tbody>
           {TARGETS.filter((target) => sizes[target]).map((target) => (
             <tr key={target}>
@@ -554,16 +549,7 @@ function HistoryTable({
   return (
     <>
       <table className="table publish-history">
-        <thead>
-          <tr>
-            <th scope="col">{t('when')}</th>
-            <th scope="col">{t('version')}</th>
-            <th scope="col">{t('targets')}</th>
-            <th scope="col">{t('who')}</th>
-            <th scope="col">{t('status')}</th>
-            <th scope="col">{t('actions')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('when'), t('version'), t('targets'), t('who'), t('status'), t('actions')]} />
         <tbody>
           {history.publishes.map((publish) => (
             <tr key={publish.id} data-publish={publish.id}>

@@ -6,7 +6,7 @@ import { useLeaveGuard } from '../../app/router';
 import type { ScreenProps } from '../../app/routes';
 import {
   Button,
-  Dialog,
+  ConfirmDialog,
   ErrorState,
   errorMessage,
   Loading,
@@ -387,27 +387,16 @@ function SchemaSettings({ app, reload }: { app: AppDetail; reload: () => void })
         </Button>
         <span className="field-hint">{t('version', { version: app.version })}</span>
       </div>
-      <Dialog
+      <ConfirmDialog
+        subject={conflict}
         title={t('conflictTitle')}
-        open={conflict !== null}
-        onClose={() => setConflict(null)}
-        footer={
-          <>
-            <Button onClick={() => setConflict(null)}>{t('keep')}</Button>
-            <Button
-              variant="primary"
-              onClick={() => {
-                setConflict(null);
-                reload();
-              }}
-            >
-              {t('reload')}
-            </Button>
-          </>
-        }
-      >
-        <p>{t('conflict', { version: conflict ?? '' })}</p>
-      </Dialog>
+        question={(version) => t('conflict', { version })}
+        cancelLabel={t('keep')}
+        confirmLabel={t('reload')}
+        variant="primary"
+        onCancel={() => setConflict(null)}
+        onConfirm={() => reload()}
+      />
     </form>
   );
 }

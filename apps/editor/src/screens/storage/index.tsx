@@ -2,6 +2,7 @@ import { type ReactNode, useState } from 'react';
 import { useCurrentApp } from '../../app/app-context';
 import { useT } from '../../app/i18n';
 import type { ScreenProps } from '../../app/routes';
+import { TabList } from '../../app/ui';
 import { Browser } from './browser';
 import { messages } from './messages';
 import { StorageRules } from './rules';
@@ -16,19 +17,7 @@ export default function StorageScreen({ params }: ScreenProps): ReactNode {
   return (
     <div className="storage-screen">
       <h1>{t('title')}</h1>
-      <div className="data-tabs" role="tablist">
-        {(['files', 'rules'] as const).map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={tab === name}
-            onClick={() => setTab(name)}
-          >
-            {t(name)}
-          </button>
-        ))}
-      </div>
+      <TabList tabs={['files', 'rules'] as const} value={tab} onSelect={setTab} tabLabel={t} />
       {tab === 'files' ? (
         <Browser appId={appId} writable={role !== undefined && role !== 'viewer'} />
       ) : (

@@ -4,7 +4,17 @@ import { useCurrentApp } from '../../app/app-context';
 import { defineMessages, useT } from '../../app/i18n';
 import type { ScreenProps } from '../../app/routes';
 import { canEdit } from '../../app/session';
-import { Button, Dialog, EmptyState, ErrorState, Loading, TextField, useAsync, useToast } from '../../app/ui';
+import {
+  Button,
+  Dialog,
+  EmptyState,
+  ErrorState,
+  Loading,
+  TableHead,
+  TextField,
+  useAsync,
+  useToast,
+} from '../../app/ui';
 
 const messages = defineMessages('users', {
   en: {
@@ -138,16 +148,7 @@ export default function UsersScreen({ params }: ScreenProps): ReactNode {
       ) : null}
       {list.data && list.data.users.length > 0 ? (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('user')}</th>
-              <th scope="col">{t('roles')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('resetPassword')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('user'), t('roles'), t('status')]} actions={t('resetPassword')} />
           <tbody>
             {list.data.users.map((user) => (
               <tr key={user.uid}>
