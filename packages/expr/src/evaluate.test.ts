@@ -39,3 +39,18 @@ describe('evaluateExpression', () => {
     expect(arity.length).toBe(2);
   });
 });
+
+describe('evaluateExpression with the same source again', () => {
+  // Parses are cached by source and scope roots: the cache must never change an answer.
+  it('reads each new scope, and checks the roots of each call', () => {
+    const source = 'state.count * 2 + item.n';
+    expect(evaluateExpression(source, { state: { count: 1 }, item: { n: 1 } })).toBe(3);
+    expect(evaluateExpression(source, { state: { count: 5 }, item: { n: 0 } })).toBe(10);
+    expect(() => evaluateExpression(source, { state: { count: 5 } })).toThrow(/item/);
+    expect(evaluateExpression(source, { state: { count: 2 }, item: { n: 2 } })).toBe(6);
+  });
+
+  it('throws for a wrong expression every time, not only the first', () => {
+    for (let i = 0; i < 3; i++) expect(() => evaluateExpression('state.', { state: {} })).toThrow();
+  });
+});
