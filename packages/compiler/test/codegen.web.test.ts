@@ -26,7 +26,8 @@ function generated(app: AppSchema): Record<string, string> {
   for (const [id, code] of Object.entries(sources.pages)) {
     // The page's data is one JSON string in the module; shown pretty beside it so a change reads as a diff.
     const data = /JSON\.parse\('((?:[^'\\]|\\.)*)'\)/.exec(code);
-    if (data?.[1] === undefined) throw new Error(`page ${id}: no JSON.parse('…') data in the generated module`);
+    if (data?.[1] === undefined)
+      throw new Error(`page ${id}: no JSON.parse('…') data in the generated module`);
     files[`pages/${id}.js`] = code.replace(`'${data[1]}'`, `/* pages/${id}.data.json */`);
     const text = data[1].replace(/\\(.)/g, '$1');
     files[`pages/${id}.data.json`] = `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
