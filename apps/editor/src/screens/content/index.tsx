@@ -11,6 +11,7 @@ import { messages } from './messages';
 import type { Model } from './model';
 import { Models } from './models';
 import { Settings } from './settings';
+import '../console.css';
 import './content.css';
 
 const TABS = ['entries', 'models', 'media', 'settings'] as const;

@@ -7,6 +7,7 @@ import { Button, EmptyState, ErrorState, Loading, TabList, TextField, useAsync }
 import { Documents } from './documents';
 import { messages } from './messages';
 import { RulesEditor } from './rules';
+import '../console.css';
 import './data.css';
 
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;

@@ -8,6 +8,7 @@ import { Button, Dialog, EmptyState, ErrorState, Loading, TextField, useAsync } 
 import { FunctionEditor } from './function-editor';
 import { messages } from './messages';
 import { Secrets } from './secrets';
+import '../console.css';
 import './functions.css';
 
 const NAME = /^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/;

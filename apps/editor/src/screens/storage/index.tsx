@@ -6,6 +6,7 @@ import { TabList } from '../../app/ui';
 import { Browser } from './browser';
 import { messages } from './messages';
 import { StorageRules } from './rules';
+import '../console.css';
 import './storage.css';
 
 /** Storage: the app's files by folder (upload, preview, temporary URLs, delete) and its rules. */
