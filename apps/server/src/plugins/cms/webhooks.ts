@@ -179,12 +179,13 @@ export class WebhookDispatcher {
   private pollDue(): void {
     if (this.polling || this.closed) return;
     this.polling = true;
-    this.retries()
-      .find({ at: { $lte: new Date().toISOString() } }, { sort: { at: 1 }, limit: 100 })
-      .toArray()
-      .then((due) => {
-        for (const row of due) this.claim(row._id, row.at);
-      })
+    // An async function, so that a store closing under a timer (it throws at once) is a logged rejection, not a crash.
+    (async () => {
+      const due = await this.retries()
+        .find({ at: { $lte: new Date().toISOString() } }, { sort: { at: 1 }, limit: 100 })
+        .toArray();
+      for (const row of due) this.claim(row._id, row.at);
+    })()
       .catch((error) => this.log(`webhook retries could not be read: ${(error as Error).message}`))
       .finally(() => {
         this.polling = false;

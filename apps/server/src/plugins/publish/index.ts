@@ -162,12 +162,12 @@ export const publishPlugin: FastifyPluginAsync = async (app) => {
       const schema = JSON.parse(draft.schemaJson) as unknown;
       // Shows other processes that this publish is alive while it waits or runs a long step.
       const heartbeat = setInterval(() => {
-        publishes()
-          .updateOne(
+        // async: a store closing under the timer (it throws at once) must not crash the process
+        (async () =>
+          publishes().updateOne(
             { _id: record._id, status: 'running' },
             { $set: { updatedAt: new Date().toISOString() } },
-          )
-          .catch(() => undefined);
+          ))().catch(() => undefined);
       }, 10_000);
       heartbeat.unref();
       jobs.start(
