@@ -18,7 +18,10 @@ const PNG = Buffer.from(
 );
 
 let count = 0;
-/** An app with an Image (photo), a Text bound to state.count (total) and a Container with a Text (row, row_text). */
+/**
+ * An app with an Image (photo), a Text bound to state.count (total), a Container with a Text (row,
+ * row_text) and a Text reading the page's query `news` (news_state).
+ */
 async function createDataApp(): Promise<string> {
   const id = `data-${process.pid}-${++count}`;
   const schema = {
@@ -36,6 +39,7 @@ async function createDataApp(): Promise<string> {
           countX: { type: 'number', initial: 1 },
           fruits: { type: 'array', initial: ['apple', 'pear', 'plum'] },
         },
+        queries: { news: { type: 'collection', collection: 'news', limit: 5 } },
         root: {
           id: 'home_root',
           component: 'Page',
@@ -50,6 +54,11 @@ async function createDataApp(): Promise<string> {
               id: 'row',
               component: 'Container',
               children: [{ id: 'row_text', component: 'Text', props: { text: 'fruit' } }],
+            },
+            {
+              id: 'news_state',
+              component: 'Text',
+              props: { text: { $expr: "queries.news.loading ? 'loading' : 'news'" } },
             },
           ],
         },
@@ -246,6 +255,50 @@ describe('page editor data features', () => {
         { timeout: 10_000 },
       )
       .toEqual([['total', 'countX', 'fruits'], { $expr: "'n=' + state.total + '/' + state.countX" }]);
+    expect(violations).toEqual([]);
+  }, 120_000);
+
+  it('shows a component only when its condition holds, and renames a query and a variable everywhere they are read', async () => {
+    const appId = await createDataApp();
+    const page = await harness.newPage();
+    const violations = await open(harness, page, appId);
+    await select(page, 'photo', 'Image');
+    await typeExpression(page, 'Show when', 'state.count > 10');
+    // count is 7: the canvas hides the photo, as the app would
+    await expect.poll(() => page.locator('.tsr-canvas #photo').count()).toBe(0);
+    await expect
+      .poll(async () => (await draftOf(harness, appId)).pages[0].root.children[0].if, { timeout: 10_000 })
+      .toEqual({ $expr: 'state.count > 10' });
+
+    await page.getByRole('tab', { name: 'Data' }).click();
+    const data = page.getByRole('region', { name: 'Data' });
+    await data.getByRole('button', { name: 'Rename query news', exact: true }).click();
+    const query = data.getByRole('textbox', { name: 'New name for news' });
+    await expect.poll(() => query.evaluate((el) => el === document.activeElement)).toBe(true);
+    await query.fill('feed');
+    await query.press('Enter');
+    await data.getByRole('button', { name: 'Rename query feed', exact: true }).waitFor();
+    await data.getByRole('button', { name: 'Rename variable count', exact: true }).click();
+    const variable = data.getByRole('textbox', { name: 'New name for count' });
+    await expect.poll(() => variable.evaluate((el) => el === document.activeElement)).toBe(true);
+    await variable.fill('visits');
+    await variable.press('Enter');
+    await data.getByRole('button', { name: 'Rename variable visits', exact: true }).waitFor();
+    await expect
+      .poll(
+        async () => {
+          const home = (await draftOf(harness, appId)).pages[0];
+          return [Object.keys(home.queries), home.root.children[0].if, home.root.children[3].props.text];
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual([
+        ['feed'],
+        { $expr: 'state.visits > 10' },
+        { $expr: "queries.feed.loading ? 'loading' : 'news'" },
+      ]);
+    // still hidden: the renamed condition reads the same value
+    expect(await page.locator('.tsr-canvas #photo').count()).toBe(0);
     expect(violations).toEqual([]);
   }, 120_000);
 });

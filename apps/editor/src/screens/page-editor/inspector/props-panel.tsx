@@ -225,24 +225,6 @@ export const PropsPanel = memo(function PropsPanel({
         context={context}
         onChange={(name, value) => store.dispatch({ type: 'setProp', id: node.id, name, value })}
       />
-      <section className="inspector-group" aria-labelledby={`group-${node.id}-logic`}>
-        <h3 id={`group-${node.id}-logic`}>{t('groupData')}</h3>
-        <ValueField
-          label={t('visibility')}
-          hint={t('visibilityHint')}
-          kind="boolean"
-          value={node.if as Value | undefined}
-          defaultValue={true}
-          scope={context.scope}
-          onChange={(value) =>
-            store.dispatch({
-              type: 'setIf',
-              id: node.id,
-              condition: value as boolean | { $expr: string } | undefined,
-            })
-          }
-        />
-      </section>
     </div>
   );
 });
