@@ -86,5 +86,14 @@ describe('the page editor', () => {
     expect(await page.locator('[data-save-status]').textContent()).toBe('已保存');
     await page.getByRole('searchbox', { name: '搜索组件' }).fill('日期');
     expect(await page.locator('.palette-item').first().textContent()).toBe('日期选择');
+    // the inspector's newer parts too: the condition and repeat section, and a multi-selection's mixed value
+    const inspector = page.getByRole('region', { name: '属性面板' });
+    await page.locator('.tsr-canvas #intro').click();
+    await inspector
+      .getByRole('region', { name: '显示条件与循环' })
+      .getByRole('button', { name: '循环渲染此组件' })
+      .waitFor();
+    await page.locator('.tsr-canvas #footer').click({ modifiers: ['Shift'] });
+    await inspector.getByPlaceholder('多个值').first().waitFor();
   }, 60_000);
 });
