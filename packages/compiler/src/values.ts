@@ -1,20 +1,9 @@
-import { compileExpression, ExpressionError } from '@tessera/expr';
+import { APP_ROOTS, compileExpression, ExpressionError } from '@tessera/expr';
 import { type Path, storePaths } from '@tessera/runtime-core';
 import { CompileError } from './errors';
 
 /** Scope roots every expression of an app may read (repeat names are added per node). */
-export const BASE_ROOTS = [
-  'state',
-  'app',
-  'params',
-  'queries',
-  'auth',
-  'event',
-  'utils',
-  'code',
-  'form',
-  'locale',
-];
+export const BASE_ROOTS: readonly string[] = APP_ROOTS;
 
 /** Store path of the shown locale: every i18n text depends on it, so a locale switch redraws exactly those. */
 export const LOCALE_PATH: Path = ['locale'];

@@ -4,7 +4,7 @@ export { ExpressionError, formatExprError } from './errors';
 export { type EvaluateOptions, evaluateExpression } from './evaluate';
 export { UTIL_NAMES, utils } from './helpers';
 export { ALLOWED_METHODS } from './methods';
-export { FORBIDDEN_GLOBALS, FORBIDDEN_KEYS, RULE_ROOTS, STANDARD_ROOTS } from './names';
+export { APP_ROOTS, FORBIDDEN_GLOBALS, FORBIDDEN_KEYS, RULE_ROOTS, STANDARD_ROOTS } from './names';
 export type { ExprReference, ParseOptions, ParseResult } from './parse';
 export { parseExpression } from './parse';
 export { ExpressionRuntimeError } from './runtime-error';

@@ -89,5 +89,13 @@ export const STANDARD_ROOTS: readonly string[] = Object.freeze([
   'locale',
 ]);
 
+/**
+ * Scope roots every expression of an app may read (STANDARD_ROOTS without a repeat's item and
+ * index, which nodes name themselves): also the names a repeat's item/index may not take.
+ */
+export const APP_ROOTS: readonly string[] = Object.freeze(
+  STANDARD_ROOTS.filter((root) => root !== 'item' && root !== 'index'),
+);
+
 /** Scope roots of security rules. */
 export const RULE_ROOTS: readonly string[] = Object.freeze(['auth', 'doc', 'now', 'request']);

@@ -1,7 +1,7 @@
 // Checks JSON Schema cannot express: ids and references across the document, expressions,
 // and component rules from the catalogue. One pass over the document; tolerant of malformed
 // input (it may run on a document that failed structural validation) and never throws.
-import type { ExprReference, ParseResult } from '@tessera/expr';
+import { APP_ROOTS, type ExprReference, type ParseResult } from '@tessera/expr';
 import { describeValue, quote } from './describe';
 import { expressionParser, lineColumn, RULE_ROOTS } from './expressions';
 import type { ComponentMeta } from './generated/types';
@@ -16,18 +16,7 @@ const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' 
 const keysOf = (v: unknown): Set<string> => new Set(isObject(v) ? Object.keys(v) : []);
 
 /** Names that repeat item/index may not take: they would hide a standard root. */
-const RESERVED_ROOTS = new Set([
-  'state',
-  'app',
-  'params',
-  'queries',
-  'auth',
-  'event',
-  'utils',
-  'code',
-  'form',
-  'locale',
-]);
+const RESERVED_ROOTS: ReadonlySet<string> = new Set(APP_ROOTS);
 
 const ACTION_LIST_FIELDS = new Set(['onSuccess', 'onError', 'then', 'else', 'onConfirm', 'onCancel']);
 

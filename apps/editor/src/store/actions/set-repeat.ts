@@ -1,4 +1,5 @@
 // setRepeat: render the node once per item of a list (undefined: render once).
+import { APP_ROOTS } from '@tessera/expr';
 import type { ComponentCatalogue, Repeat } from '@tessera/schema';
 import type { EditorDocument, EditorNode } from '../document';
 import { ActionRefused } from '../errors';
@@ -11,18 +12,7 @@ export type SetRepeatAction = { type: 'setRepeat'; id: string; repeat: Repeat | 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** Names item / index may not take: they would hide a standard name (as packages/schema checks). */
-export const RESERVED_LOCAL_NAMES: ReadonlySet<string> = new Set([
-  'state',
-  'app',
-  'params',
-  'queries',
-  'auth',
-  'event',
-  'utils',
-  'code',
-  'form',
-  'locale',
-]);
+export const RESERVED_LOCAL_NAMES: ReadonlySet<string> = new Set(APP_ROOTS);
 
 export function setRepeat(doc: EditorDocument, action: SetRepeatAction, ctx: ActionContext): undefined {
   const node = nodeOrRefuse(doc, action.id);
