@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EditorHarness, startEditorHarness } from './harness';
+import { createHomeApp } from './page-editor-helpers';
 import { draftOf, inspector, open, typeExpression } from './panels-helpers';
 
 let harness: EditorHarness;
@@ -17,62 +18,37 @@ const PNG = Buffer.from(
   'base64',
 );
 
-let count = 0;
 /**
  * An app with an Image (photo), a Text bound to state.count (total), a Container with a Text (row,
  * row_text) and a Text reading the page's query `news` (news_state).
  */
-async function createDataApp(): Promise<string> {
-  const id = `data-${process.pid}-${++count}`;
-  const schema = {
-    schemaVersion: 2,
-    id,
-    name: 'Data features',
-    locales: { default: 'en', supported: ['en', 'zh-CN'] },
-    pages: [
+const createDataApp = () =>
+  createHomeApp(harness, 'Data features', {
+    state: {
+      count: { type: 'number', initial: 7 },
+      countX: { type: 'number', initial: 1 },
+      fruits: { type: 'array', initial: ['apple', 'pear', 'plum'] },
+    },
+    queries: { news: { type: 'collection', collection: 'news', limit: 5 } },
+    children: [
+      { id: 'photo', component: 'Image', props: { src: '', alt: 'Photo' } },
       {
-        id: 'home',
-        path: '/',
-        title: 'Home',
-        state: {
-          count: { type: 'number', initial: 7 },
-          countX: { type: 'number', initial: 1 },
-          fruits: { type: 'array', initial: ['apple', 'pear', 'plum'] },
-        },
-        queries: { news: { type: 'collection', collection: 'news', limit: 5 } },
-        root: {
-          id: 'home_root',
-          component: 'Page',
-          children: [
-            { id: 'photo', component: 'Image', props: { src: '', alt: 'Photo' } },
-            {
-              id: 'total',
-              component: 'Text',
-              props: { text: { $expr: "'n=' + state.count + '/' + state.countX" } },
-            },
-            {
-              id: 'row',
-              component: 'Container',
-              children: [{ id: 'row_text', component: 'Text', props: { text: 'fruit' } }],
-            },
-            {
-              id: 'news_state',
-              component: 'Text',
-              props: { text: { $expr: "queries.news.loading ? 'loading' : 'news'" } },
-            },
-          ],
-        },
+        id: 'total',
+        component: 'Text',
+        props: { text: { $expr: "'n=' + state.count + '/' + state.countX" } },
+      },
+      {
+        id: 'row',
+        component: 'Container',
+        children: [{ id: 'row_text', component: 'Text', props: { text: 'fruit' } }],
+      },
+      {
+        id: 'news_state',
+        component: 'Text',
+        props: { text: { $expr: "queries.news.loading ? 'loading' : 'news'" } },
       },
     ],
-    navigation: { home: 'home' },
-  };
-  const reply = await harness.server.admin.post(`/api/workspaces/${harness.server.workspaceId}/apps`, {
-    name: `Data features ${count}`,
-    schema,
   });
-  expect(reply.status, reply.text).toBe(201);
-  return reply.body.id as string;
-}
 
 async function select(page: Page, id: string, heading: string) {
   await page.locator(`.tsr-canvas #${id}`).first().click();

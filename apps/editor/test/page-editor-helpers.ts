@@ -19,6 +19,44 @@ export async function createApp(harness: EditorHarness, name: string): Promise<s
   return reply.body.id as string;
 }
 
+let appCount = 0;
+/**
+ * Creates an app whose home page (path /, title Home) holds `home.children`, with the page's
+ * `state` and `queries`, and `pages` after it; returns the app's id.
+ */
+export async function createHomeApp(
+  harness: EditorHarness,
+  name: string,
+  home: { children: unknown[]; state?: unknown; queries?: unknown },
+  pages: unknown[] = [],
+): Promise<string> {
+  const n = ++appCount;
+  const id = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${process.pid}-${n}`;
+  const { children, ...page } = home;
+  const reply = await harness.server.admin.post(`/api/workspaces/${harness.server.workspaceId}/apps`, {
+    name: `${name} ${n}`,
+    schema: {
+      schemaVersion: 2,
+      id,
+      name,
+      locales: { default: 'en', supported: ['en', 'zh-CN'] },
+      pages: [
+        {
+          id: 'home',
+          path: '/',
+          title: 'Home',
+          ...page,
+          root: { id: 'home_root', component: 'Page', children },
+        },
+        ...pages,
+      ],
+      navigation: { home: 'home' },
+    },
+  });
+  expect(reply.status, reply.text).toBe(201);
+  return reply.body.id as string;
+}
+
 export async function draft(harness: EditorHarness, appId: string): Promise<{ version: number; root: Node }> {
   const reply = await harness.server.admin.get(`/api/apps/${appId}`);
   return { version: reply.body.version, root: reply.body.schema.pages[0].root };

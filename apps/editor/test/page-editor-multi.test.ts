@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EditorHarness, startEditorHarness } from './harness';
-import { center, draft, dragTo, type Node, openEditor, saved } from './page-editor-helpers';
+import { center, createHomeApp, draft, dragTo, type Node, openEditor, saved } from './page-editor-helpers';
 import { inspector } from './panels-helpers';
 
 let harness: EditorHarness;
@@ -13,41 +13,18 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => harness?.close());
 
-let count = 0;
-async function createMultiApp(): Promise<string> {
-  const id = `multi-${process.pid}-${++count}`;
-  const reply = await harness.server.admin.post(`/api/workspaces/${harness.server.workspaceId}/apps`, {
-    name: `Multi ${count}`,
-    schema: {
-      schemaVersion: 2,
-      id,
-      name: 'Multi',
-      locales: { default: 'en', supported: ['en', 'zh-CN'] },
-      pages: [
-        {
-          id: 'home',
-          path: '/',
-          title: 'Home',
-          root: {
-            id: 'home_root',
-            component: 'Page',
-            children: [
-              { id: 'one', component: 'Text', props: { text: 'One' } },
-              { id: 'two', component: 'Text', props: { text: 'Two' } },
-              { id: 'go', component: 'Button', props: { text: 'Go' } },
-              { id: 'box', component: 'Container' },
-              { id: 'card', component: 'Card' },
-              { id: 'dialog', component: 'Modal', props: { visible: false, title: 'Notice' } },
-            ],
-          },
-        },
-      ],
-      navigation: { home: 'home' },
-    },
+/** Two Texts (one, two), a Button (go) and empty containers: a Container (box), a Card and a closed Modal (dialog). */
+const createMultiApp = () =>
+  createHomeApp(harness, 'Multi', {
+    children: [
+      { id: 'one', component: 'Text', props: { text: 'One' } },
+      { id: 'two', component: 'Text', props: { text: 'Two' } },
+      { id: 'go', component: 'Button', props: { text: 'Go' } },
+      { id: 'box', component: 'Container' },
+      { id: 'card', component: 'Card' },
+      { id: 'dialog', component: 'Modal', props: { visible: false, title: 'Notice' } },
+    ],
   });
-  expect(reply.status, reply.text).toBe(201);
-  return reply.body.id as string;
-}
 
 const colour = (page: Page, id: string) =>
   page.locator(`.tsr-canvas #${id}`).evaluate((element) => getComputedStyle(element).color);

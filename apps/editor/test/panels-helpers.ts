@@ -1,42 +1,21 @@
 // Shared steps of the inspector and data panel browser tests.
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 import type { EditorHarness } from './harness';
+import { createHomeApp } from './page-editor-helpers';
 
-const panelsApp = (id: string) => ({
-  schemaVersion: 2,
-  id,
-  name: 'Panels',
-  locales: { default: 'en', supported: ['en', 'zh-CN'] },
-  pages: [
-    {
-      id: 'home',
-      path: '/',
-      title: 'Home',
-      root: {
-        id: 'home_root',
-        component: 'Page',
-        children: [
-          { id: 'greet', component: 'Text', props: { text: 'Hi' } },
-          { id: 'go', component: 'Button', props: { text: 'Go' } },
-        ],
-      },
-    },
-    { id: 'detail', path: '/detail', title: 'Detail', root: { id: 'detail_root', component: 'Page' } },
-  ],
-  navigation: { home: 'home' },
-});
-
-let count = 0;
 /** An app with a Text (greet) and a Button (go) on its home page, and a second page. */
-export async function createPanelsApp(harness: EditorHarness): Promise<string> {
-  const reply = await harness.server.admin.post(`/api/workspaces/${harness.server.workspaceId}/apps`, {
-    name: `Panels ${++count}`,
-    schema: panelsApp(`panels-${process.pid}-${count}`),
-  });
-  expect(reply.status, reply.text).toBe(201);
-  return reply.body.id as string;
-}
+export const createPanelsApp = (harness: EditorHarness): Promise<string> =>
+  createHomeApp(
+    harness,
+    'Panels',
+    {
+      children: [
+        { id: 'greet', component: 'Text', props: { text: 'Hi' } },
+        { id: 'go', component: 'Button', props: { text: 'Go' } },
+      ],
+    },
+    [{ id: 'detail', path: '/detail', title: 'Detail', root: { id: 'detail_root', component: 'Page' } }],
+  );
 
 export async function draftOf(harness: EditorHarness, appId: string) {
   const reply = await harness.server.admin.get(`/api/apps/${appId}`);
