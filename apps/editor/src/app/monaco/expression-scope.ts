@@ -44,7 +44,8 @@ function position(source: string, offset: number): { line: number; column: numbe
   return { line, column: offset - start + 1 };
 }
 
-function offsetOf(source: string, line: number, column: number): number {
+/** Offset in `source` of a 1-based line and column (clamped to the text). */
+export function offsetOf(source: string, line: number, column: number): number {
   let at = 0;
   for (let l = 1; l < line; l++) {
     const next = source.indexOf('\n', at);

@@ -1,7 +1,7 @@
 // The light view of an expression shown until the field is focused: the same tokens monaco's
 // expression language colours (setup.ts), and the error ranges to underline. Pure, so it is
 // tested in node and costs no monaco.
-import type { ExprDiagnostic } from './expression-scope';
+import { type ExprDiagnostic, offsetOf } from './expression-scope';
 
 export type TokenKind = 'keyword' | 'identifier' | 'number' | 'string' | 'bracket' | 'operator' | 'text';
 
@@ -49,16 +49,6 @@ export function tokenize(source: string): { text: string; kind: TokenKind }[] {
     at += matched.text.length;
   }
   return out;
-}
-
-function offsetOf(source: string, line: number, column: number): number {
-  let at = 0;
-  for (let l = 1; l < line; l++) {
-    const next = source.indexOf('\n', at);
-    if (next < 0) return source.length;
-    at = next + 1;
-  }
-  return Math.min(source.length, at + column - 1);
 }
 
 /** Tokens split where errors start and end, each marked inside an error or not. */
