@@ -117,8 +117,8 @@ export function webBuildOptions(mode: WebOptions['mode'], plugin: esbuild.Plugin
 
 /** AppSchema → a static web app: index.html, hashed CSS, and esbuild's split, minified ES modules. */
 export async function compileWeb(app: AppSchema, options: WebOptions): Promise<WebOutput> {
-  // Pages are generated when esbuild asks for them, after the entry, so their validation and
-  // generation (in this thread) overlap esbuild parsing the runtime, components and React (in its own process).
+  // Pages are generated when esbuild asks for them, after the entry, and validated once all are
+  // out: this thread's work overlaps esbuild parsing the runtime, components and React (its own process).
   const sources = lazyWebSources(app, options);
   let result: esbuild.BuildResult<{ write: false; metafile: true }>;
   try {
@@ -136,21 +136,27 @@ export async function compileWeb(app: AppSchema, options: WebOptions): Promise<W
   return webOutput(app, options, result, sources.warnings);
 }
 
-/** The entry now, and each page module generated on first request (problems kept for later). */
+/**
+ * The entry now, and each page module generated on first request. The deferred validation
+ * (`options.check`) runs once every page has been handed to esbuild, while esbuild parses and
+ * links them, so neither waits for the other; its problems take precedence over anything
+ * generation tripped over (an invalid app can break generation anywhere).
+ */
 function lazyWebSources(app: AppSchema, options: WebOptions) {
   const generated = new Map<string, string>();
   const warnings: string[] = [];
   let failure: CompileError | undefined;
+  /** What generation threw on an app not validated yet; reported only if the app is valid. */
+  let generationError: unknown;
   let checked = !options.check;
-  /** Runs the deferred validation once; a problem is kept and every page served empty. */
   const check = () => {
     if (checked) return;
     checked = true;
     try {
       options.check?.();
     } catch (error) {
-      if (!(error instanceof CompileError)) throw error;
-      failure = error;
+      if (error instanceof CompileError) failure = error;
+      else generationError = error; // a bug in validation: reported as it is
     }
   };
   let entry: string;
@@ -159,28 +165,26 @@ function lazyWebSources(app: AppSchema, options: WebOptions) {
     entry = webEntry(app, options);
     indexOf = new Map(app.pages.map((page, index) => [page.id, index]));
   } catch (error) {
-    // An invalid app can break generation anywhere: its schema problems are the error to show.
     check();
     throw failure ?? error;
   }
   const page = (id: string): string | undefined => {
-    check();
     const index = indexOf.get(id);
     if (index === undefined) return undefined;
     let code = generated.get(id);
     if (code === undefined) {
-      if (failure) code = '';
-      else
-        try {
-          const module = generateWebPage(app.pages[index] as AppSchema['pages'][number], index);
-          code = module.code;
-          warnings.push(...module.warnings);
-        } catch (error) {
-          if (!(error instanceof CompileError)) throw error;
-          failure ??= error;
-          code = '';
-        }
+      try {
+        const module = generateWebPage(app.pages[index] as AppSchema['pages'][number], index);
+        code = module.code;
+        warnings.push(...module.warnings);
+      } catch (error) {
+        if (error instanceof CompileError) failure ??= error;
+        else generationError ??= error;
+        code = '';
+      }
       generated.set(id, code);
+      // The last page is out: validate after this answer has gone to esbuild.
+      if (generated.size === indexOf.size) setImmediate(check);
     }
     return code;
   };
@@ -190,7 +194,9 @@ function lazyWebSources(app: AppSchema, options: WebOptions) {
     warnings,
     failure: () => {
       check();
-      return failure;
+      if (failure) return failure;
+      if (generationError) throw generationError;
+      return undefined;
     },
   };
 }
