@@ -5,6 +5,9 @@ import { loadSecrets, resolveConfig, type ServerConfig } from './config';
 import { seedDemoWorkspace } from './plugins/apps/demo-workspace';
 import { ensureFirstRunAdmin, type FirstRunAdmin } from './plugins/builder-auth/accounts';
 
+/** How long a closing server lets busy connections finish before ending them. */
+const CLOSE_GRACE_MS = 5000;
+
 export { loadConfig, resolveConfig, type ServerConfig, type ServerSecrets } from './config';
 export { type ErrorDetail, HttpError, httpError } from './errors';
 export { type AuditEntryInput, recordAudit } from './plugins/audit/record';
@@ -95,7 +98,14 @@ export async function startServer(
   }
   let closing: Promise<void> | undefined;
   const close = () => {
-    closing ??= app.close().then(() => undefined);
+    // A connection busy when the close began stays open afterwards for the keep-alive timeout
+    // (72 s in Fastify), and the close waits for it: after a grace period, end them all.
+    const force = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+    force.unref();
+    closing ??= app
+      .close()
+      .then(() => undefined)
+      .finally(() => clearTimeout(force));
     return closing;
   };
   if (options.handleSignals !== false) {
