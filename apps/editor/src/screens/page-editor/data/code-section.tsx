@@ -7,9 +7,9 @@ import { CodeEditor } from '../../../app/monaco';
 import { Button } from '../../../app/ui';
 import type { EditorDocument, EditorStore } from '../../../store';
 import { messages } from './messages';
+import { nameProblem } from './names';
 import { definedEntries, scopeDeclarations } from './scope';
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const STARTER = `/** Called from expressions as code.{name}.format(value) */\nexport function format(value: number): string {\n  return value.toFixed(2);\n}\n`;
 
 /** Names a module exports at its top level: functions, consts, classes and \`export { a, b as c }\`. */
@@ -86,9 +86,11 @@ export function CodeBlocks({ store, doc }: { store: EditorStore; doc: EditorDocu
         onSubmit={(event) => {
           event.preventDefault();
           const trimmed = name.trim();
-          if (!NAME.test(trimmed)) return setError(t('badName', { name: trimmed }));
-          if (blocks.some(([existing]) => existing === trimmed))
-            return setError(t('taken', { name: trimmed }));
+          const problem = nameProblem(
+            trimmed,
+            blocks.map(([existing]) => existing),
+          );
+          if (problem) return setError(t(problem, { name: trimmed }));
           setError(undefined);
           setName('');
           const source = STARTER.replace('{name}', trimmed);

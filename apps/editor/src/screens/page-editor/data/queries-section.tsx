@@ -8,6 +8,7 @@ import { Button } from '../../../app/ui';
 import type { EditorDocument, EditorStore } from '../../../store';
 import { ValueField, ValueMapEditor } from '../inspector/fields';
 import { messages } from './messages';
+import { nameProblem } from './names';
 import { RenameButton, RenameStatus } from './rename-form';
 import { definedEntries } from './scope';
 
@@ -19,7 +20,6 @@ const TYPE_LABEL = {
   function: 'typeFunction',
   http: 'typeHttp',
 } as const;
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function newQuery(type: QueryType, doc: EditorDocument): QuerySchema {
   switch (type) {
@@ -109,8 +109,11 @@ export function QueryList({
         onSubmit={(event) => {
           event.preventDefault();
           const trimmed = name.trim();
-          if (!NAME.test(trimmed)) return setError(t('badName', { name: trimmed }));
-          if (list.some(([existing]) => existing === trimmed)) return setError(t('taken', { name: trimmed }));
+          const problem = nameProblem(
+            trimmed,
+            list.map(([existing]) => existing),
+          );
+          if (problem) return setError(t(problem, { name: trimmed }));
           setError(undefined);
           setName('');
           set(trimmed, newQuery(type, doc));

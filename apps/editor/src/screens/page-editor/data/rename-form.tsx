@@ -7,8 +7,7 @@ import { Button } from '../../../app/ui';
 import type { DispatchResult, EditorDocument } from '../../../store';
 import { codeBlocksMentioning } from '../../../store';
 import { messages } from './messages';
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+import { nameProblem } from './names';
 
 /** The "Rename" button of one entry, opening its name field in place. */
 export function RenameButton({
@@ -55,8 +54,8 @@ export function RenameButton({
         event.preventDefault();
         const to = text.trim();
         if (to === name) return setEditing(false);
-        if (!NAME.test(to)) return setError(t('badName', { name: to }));
-        if (taken.includes(to)) return setError(t('taken', { name: to }));
+        const problem = nameProblem(to, taken);
+        if (problem) return setError(t(problem, { name: to }));
         const blocks = codeBlocksMentioning(doc, name);
         const result = onRename(to);
         if (!result.ok) return setError(t('renameRefused', { reason: result.reason }));

@@ -7,11 +7,11 @@ import { Button } from '../../../app/ui';
 import type { EditorDocument, EditorStore } from '../../../store';
 import { ValueField } from '../inspector/fields';
 import { messages } from './messages';
+import { nameProblem } from './names';
 import { RenameButton, RenameStatus } from './rename-form';
 import { definedEntries } from './scope';
 
 const TYPES: StateVariable['type'][] = ['string', 'number', 'boolean', 'object', 'array', 'any'];
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const INITIAL: Record<StateVariable['type'], unknown> = {
   string: '',
@@ -172,8 +172,8 @@ function AddForm({
       onSubmit={(event) => {
         event.preventDefault();
         const trimmed = name.trim();
-        if (!NAME.test(trimmed)) return setError(t('badName', { name: trimmed }));
-        if (taken.includes(trimmed)) return setError(t('taken', { name: trimmed }));
+        const problem = nameProblem(trimmed, taken);
+        if (problem) return setError(t(problem, { name: trimmed }));
         setError(undefined);
         setName('');
         onAdd(trimmed, type);

@@ -4,7 +4,7 @@
 import { catalogue } from '@tessera/components';
 import type { Value } from '@tessera/schema';
 import { type KeyboardEvent, type ReactNode, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useLocale, useT } from '../../../app/i18n';
+import { type Locale, useLocale, useT } from '../../../app/i18n';
 import type { ExpressionScope } from '../../../app/monaco';
 import { useEditor } from '../../../react/use-editor';
 import type { EditorDocument, EditorState, EditorStore } from '../../../store';
@@ -71,15 +71,7 @@ function NodeInspector({ store, id }: { store: EditorStore; id: string }): React
   const pageId = useMemo(() => pageIdOf(doc, id), [doc, id]);
   const scope = useMemo(() => nodeScope(doc, id), [doc, id]);
   const eventScope = useMemo(() => nodeScope(doc, id, { event: true }), [doc, id]);
-  const context: PanelContext = useMemo(
-    () => ({
-      scope,
-      locales: doc.app.locales?.supported ?? [],
-      pages: doc.pages.map((page) => ({ id: page.id, title: textOf(page.title, locale) || page.id })),
-      appId: doc.app.id ?? '',
-    }),
-    [scope, doc.app, doc.pages, locale],
-  );
+  const context = usePanelContext(doc, scope, locale);
   if (!node) return null;
   const meta = Object.hasOwn(catalogue, node.component) ? catalogue[node.component] : undefined;
   if (!meta) return <p className="inspector-empty">{t('unknown', { name: node.component })}</p>;
@@ -196,15 +188,7 @@ function MultiInspector({ store }: { store: EditorStore }): ReactNode {
   const doc = useMemo(() => store.getState().doc, [store, app, pages, nodes]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the scope depends on which nodes, not their values
   const scope = useMemo(() => sharedScope(doc, ids), [doc, key]);
-  const context: PanelContext = useMemo(
-    () => ({
-      scope,
-      locales: doc.app.locales?.supported ?? [],
-      pages: doc.pages.map((page) => ({ id: page.id, title: textOf(page.title, locale) || page.id })),
-      appId: doc.app.id ?? '',
-    }),
-    [scope, doc.app, doc.pages, locale],
-  );
+  const context = usePanelContext(doc, scope, locale);
   const entries = useMemo(() => sharedProps(nodes), [nodes]);
   const props = useMemo(
     () =>
@@ -273,5 +257,18 @@ function MultiInspector({ store }: { store: EditorStore }): ReactNode {
         )}
       </div>
     </>
+  );
+}
+
+/** What every field of the inspector needs besides its value: the scope, the app's locales and pages. */
+function usePanelContext(doc: EditorDocument, scope: ExpressionScope, locale: Locale): PanelContext {
+  return useMemo(
+    () => ({
+      scope,
+      locales: doc.app.locales?.supported ?? [],
+      pages: doc.pages.map((page) => ({ id: page.id, title: textOf(page.title, locale) || page.id })),
+      appId: doc.app.id ?? '',
+    }),
+    [scope, doc.app, doc.pages, locale],
   );
 }
