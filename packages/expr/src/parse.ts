@@ -29,15 +29,25 @@ const MAX_LENGTH = 20_000;
 const ACORN_OPTIONS = { ecmaVersion: 2022, sourceType: 'module', locations: true } as const;
 
 const checkedScopes = new Set<string>();
+/** Each scope list's key, by the list itself: callers pass the same arrays again and again. */
+const scopeKeys = new WeakMap<readonly string[], string>();
 
-function checkScope(options: ParseOptions, scopeKey: string): void {
-  if (checkedScopes.has(scopeKey)) return;
-  for (const name of options.scope) {
-    const problem = rootNameProblem(name);
-    if (problem) throw new Error(`invalid expression scope: ${problem}`);
+/** The scope's key (its names, in order) once its names are known to be valid roots. */
+function checkedScopeKey(options: ParseOptions): string {
+  let scopeKey = scopeKeys.get(options.scope);
+  if (scopeKey !== undefined) return scopeKey;
+  scopeKey = JSON.stringify(options.scope);
+  if (!checkedScopes.has(scopeKey)) {
+    for (const name of options.scope) {
+      const problem = rootNameProblem(name);
+      if (problem) throw new Error(`invalid expression scope: ${problem}`);
+    }
+    if (checkedScopes.size > 1000) checkedScopes.clear();
+    checkedScopes.add(scopeKey);
   }
-  if (checkedScopes.size > 1000) checkedScopes.clear();
-  checkedScopes.add(scopeKey);
+  // Frozen lists only: a caller could change an unfrozen one after this call.
+  if (Object.isFrozen(options.scope)) scopeKeys.set(options.scope, scopeKey);
+  return scopeKey;
 }
 
 function syntaxError(source: string, error: unknown): ExprError {
@@ -82,7 +92,8 @@ function parseOne(source: string): { ast: Expression; trailing?: number } {
 }
 
 // the same bindings recur across pages and repeats; results are shared, so callers treat them as read-only
-const cache = new Map<string, ParseResult>();
+const cache = new Map<string, Map<string, ParseResult>>();
+let cached = 0;
 const CACHE_LIMIT = 2000;
 
 /**
@@ -90,15 +101,23 @@ const CACHE_LIMIT = 2000;
  * input (only on an invalid scope list). Results are cached and shared: do not change them.
  */
 export function parseExpression(source: string, options: ParseOptions): ParseResult {
-  const scopeKey = JSON.stringify(options.scope);
-  checkScope(options, scopeKey);
+  const scopeKey = checkedScopeKey(options);
   if (typeof source !== 'string') return parseUncached(source, options);
-  const cacheKey = `${scopeKey}\u0000${source}`;
-  const hit = cache.get(cacheKey);
+  let inScope = cache.get(scopeKey);
+  const hit = inScope?.get(source);
   if (hit) return hit;
   const result = parseUncached(source, options);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(cacheKey, result);
+  if (cached >= CACHE_LIMIT) {
+    cache.clear();
+    cached = 0;
+    inScope = undefined;
+  }
+  if (!inScope) {
+    inScope = new Map();
+    cache.set(scopeKey, inScope);
+  }
+  inScope.set(source, result);
+  cached++;
   return result;
 }
 
