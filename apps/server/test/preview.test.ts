@@ -121,10 +121,10 @@ describe('live preview', () => {
       await page.getByText('Changed through the draft API').waitFor({ timeout: 5_000 });
       const seconds = (Date.now() - started) / 1000;
       expect(seconds).toBeLessThan(5);
-      // Incremental: the home page module, the entry and index.html; never the shared runtime.
+      // Incremental: the home page's data file, the entry and index.html; never the shared runtime.
       const event = (await rebuilt).at(-1);
-      expect(event.changed.filter((file: string) => file.startsWith('assets/page-'))).toEqual([
-        expect.stringMatching(/^assets\/page-home-\w+\.js$/),
+      expect(event.changed.filter((file: string) => file.startsWith('assets/tessera-data-'))).toEqual([
+        expect.stringMatching(/^assets\/tessera-data-home-\w+\.js$/),
       ]);
       expect(event.changed.some((file: string) => file.startsWith('assets/shared-'))).toBe(false);
       // The page reloaded itself (no test code navigated), and stayed under the preview base.

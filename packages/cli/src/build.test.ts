@@ -64,7 +64,7 @@ it('tessera build --watch rebuilds the changed page on each save, one status lin
   try {
     expect(await waitForLines(1)).toMatch(/^✓ .* built \d+ files in \d+ ms$/);
     const homeFile = () =>
-      readdirSync(join(dir, 'out', 'assets')).filter((name) => name.startsWith('page-home-'));
+      readdirSync(join(dir, 'out', 'assets')).filter((name) => name.startsWith('tessera-data-home-'));
     expect(homeFile()).toHaveLength(1);
 
     app.pages[0].root.children[0].props.text = 'Edited while watching';

@@ -1,8 +1,7 @@
 // Watch mode for the editor's live preview (docs/decisions/130-watch-mode.md): the shared modules
-// (React, runtimes, components) are bundled once per process; each page module is emitted as its
-// own file and regenerated only when its schema changed; a long-lived esbuild context rebuilds
-// the small entry (app descriptor, code blocks, SDK) on every update.
-import { createHash } from 'node:crypto';
+// (React, runtimes, components) are bundled once per process; each page's data file is
+// regenerated only when its schema changed; a long-lived esbuild context rebuilds the small entry
+// (app descriptor, the pages' loaders, code blocks, SDK) on every update.
 import { fileURLToPath } from 'node:url';
 import { webModules } from '@tessera/components/web';
 import type { AppSchema } from '@tessera/schema';
@@ -19,6 +18,7 @@ import {
   webBuildOptions,
   webOutput,
 } from './web/index';
+import { componentsModuleId } from './web/pages-module';
 
 export interface WatchOptions extends Partial<Omit<WebOptions, 'manifest' | 'serviceWorker'>> {
   /** Only the web target has a watch mode (the editor's live preview is a web page). */
@@ -66,8 +66,8 @@ export async function watch(
   const web: WebOptions = { ...options, mode: options.mode ?? 'development' };
   const shared = await sharedModules(web.mode);
   const cache: PageCache = new Map();
-  /** Emitted page files by page id, with the generated code they were made from. */
-  const pageFiles = new Map<string, { code: string; file: string; text: string }>();
+  /** The prebuilt shared file of a component module (`tessera:components/<module>` → the whole catalogue module). */
+  const componentFile = (module: string) => shared.byModule.get(`@tessera/components/web/${module}`);
   let current: { app: AppSchema; sources: ModuleSources } | undefined;
   let files: Record<string, string> = {};
   let disposed = false;
@@ -82,11 +82,12 @@ export async function watch(
   const context = await esbuild.context({
     ...build,
     plugins: [
-      externalModules((specifier) => {
-        if (specifier.startsWith('tessera:page/'))
-          return pageFiles.get(specifier.slice('tessera:page/'.length))?.file;
-        return shared.byModule.get(specifier);
-      }),
+      // Component modules are the whole prebuilt catalogue module: no per-app tree-shaking in a preview.
+      externalModules((specifier) =>
+        specifier.startsWith(componentsModuleId(''))
+          ? componentFile(specifier.slice(componentsModuleId('').length))
+          : shared.byModule.get(specifier),
+      ),
       ...build.plugins,
     ],
   });
@@ -97,26 +98,36 @@ export async function watch(
     const app = checkedApp(input);
     // The cache only ever holds modules that generated cleanly, so a failure here leaves it usable.
     const sources = generateWebSources(app, web, cache);
-    const pages: Record<string, string> = {};
-    for (const [id, code] of Object.entries(sources.pages)) {
-      let emitted = pageFiles.get(id);
-      if (emitted?.code !== code) {
-        emitted = await pageFile(id, code, shared.byModule, web.mode);
-        pageFiles.set(id, emitted);
-      }
-      pages[`assets/${emitted.file}`] = emitted.text;
-    }
-    for (const id of pageFiles.keys()) if (!(id in sources.pages)) pageFiles.delete(id);
+    const dataFiles: Record<string, string> = {};
+    for (const data of Object.values(sources.data)) dataFiles[`assets/${data.file}`] = data.text;
     const previous = current;
-    current = { app, sources: { entry: sources.entry, page: (id) => sources.pages[id] } };
+    current = {
+      app,
+      sources: {
+        entry: sources.entry,
+        pages: () => sources.pages,
+        components: (module) => sources.components[module],
+      },
+    };
     let result: esbuild.BuildResult<{ write: false; metafile: true }>;
     try {
       result = (await context.rebuild()) as esbuild.BuildResult<{ write: false; metafile: true }>;
     } catch (error) {
       current = previous;
-      throw bundlingError(app, error);
+      throw bundlingError(error);
     }
-    const output = webOutput(app, web, result, sources.warnings, { ...shared.files, ...pages });
+    const output = webOutput(
+      app,
+      web,
+      result,
+      sources.warnings,
+      sources,
+      { ...shared.files, ...dataFiles },
+      (module) => {
+        const file = componentFile(module);
+        return file ? `assets/${file}` : undefined;
+      },
+    );
     const changed = Object.keys(output.files).filter((path) => files[path] !== output.files[path]);
     const removed = Object.keys(files).filter((path) => !(path in output.files));
     files = output.files;
@@ -161,35 +172,12 @@ export async function watch(
   };
 }
 
-/**
- * A page module as a file of its own: its imports point at the shared files beside it, so no
- * bundling is needed; production mode minifies it alone.
- */
-async function pageFile(
-  pageId: string,
-  code: string,
-  byModule: Map<string, string>,
-  mode: WebOptions['mode'],
-): Promise<{ code: string; file: string; text: string }> {
-  // Generated page modules import only shared modules, one `import … from '…';` line each.
-  let text = code.replace(/^(import [^\n]* from )'([^']+)';$/gm, (_line, head: string, specifier: string) => {
-    const file = byModule.get(specifier);
-    if (!file) throw new Error(`page module ${pageId} imports ${specifier}, which is not a shared module`);
-    return `${head}'./${file}';`;
-  });
-  if (mode !== 'development')
-    text = (await esbuild.transform(text, { loader: 'js', minify: true, target: 'es2020', format: 'esm' }))
-      .code;
-  const hash = createHash('sha256').update(text).digest('hex').slice(0, 8).toUpperCase();
-  return { code, file: `page-${pageId}-${hash}.js`, text };
-}
-
 /** Module specifiers resolved to files beside the entry in assets/ (left as imports, not bundled). */
 function externalModules(fileOf: (specifier: string) => string | undefined): esbuild.Plugin {
   return {
     name: 'tessera-external',
     setup(build) {
-      build.onResolve({ filter: /^(@tessera\/|tessera:page\/)/ }, (args) => {
+      build.onResolve({ filter: /^(@tessera\/|tessera:components\/)/ }, (args) => {
         const file = fileOf(args.path);
         return file ? { path: `./${file}`, external: true } : undefined;
       });

@@ -23,13 +23,14 @@ function generated(app: AppSchema): Record<string, string> {
     'entry.js': sources.entry,
     'theme.css': `${themeCss(app.theme)}\n`,
   };
-  for (const [id, code] of Object.entries(sources.pages)) {
-    // The page's data is one JSON string in the module; shown pretty beside it so a change reads as a diff.
-    const data = /JSON\.parse\('((?:[^'\\]|\\.)*)'\)/.exec(code);
-    if (data?.[1] === undefined)
-      throw new Error(`page ${id}: no JSON.parse('…') data in the generated module`);
-    files[`pages/${id}.js`] = code.replace(`'${data[1]}'`, `/* pages/${id}.data.json */`);
-    const text = data[1].replace(/\\(.)/g, '$1');
+  files['pages.js'] = sources.pages;
+  for (const [module, code] of Object.entries(sources.components)) files[`components/${module}.js`] = code;
+  for (const [id, data] of Object.entries(sources.data)) {
+    // The data module's JSON is one string; shown pretty beside it so a change reads as a diff.
+    const json = /JSON\.parse\('((?:[^'\\]|\\.)*)'\)/.exec(data.text);
+    if (json?.[1] === undefined) throw new Error(`page ${id}: no JSON.parse('…') in the data module`);
+    files[`pages/${id}.data.js`] = data.text.replace(`'${json[1]}'`, `/* pages/${id}.data.json */`);
+    const text = json[1].replace(/\\(.)/g, '$1');
     files[`pages/${id}.data.json`] = `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
   }
   return files;

@@ -50,13 +50,19 @@ describe('watch', () => {
       const before = { ...watcher.files };
       const next = await watcher.update(app({ home: 'Hello again', about: 'About us' }));
       expect(next.pages).toEqual(['home']);
-      const changedPages = next.changed.filter((file) => file.includes('/page-'));
-      expect(changedPages).toHaveLength(1);
-      expect(changedPages[0]).toMatch(/^assets\/page-home-\w+\.js$/);
+      // The new text is in the page's data file; the entry (which names it) is rebuilt, nothing else.
+      const changedData = next.changed.filter((file) => file.includes('/tessera-data-'));
+      expect(changedData).toEqual([expect.stringMatching(/^assets\/tessera-data-home-\w+\.js$/)]);
+      expect(next.files[changedData[0] as string]).toContain('Hello again');
+      const entry = next.changed.find((file) => /^assets\/app-\w+\.js$/.test(file)) as string;
+      expect(next.files[entry]).toContain(changedData[0]?.slice('assets/'.length));
       expect(next.changed).toContain('index.html');
-      // The old home module is gone, the about page's file is untouched.
-      expect(next.removed.some((file) => file.startsWith('assets/page-home-'))).toBe(true);
-      const about = Object.keys(before).find((file) => file.startsWith('assets/page-about-')) as string;
+      expect(next.changed.filter((file) => file.includes('/shared-'))).toEqual([]);
+      // The old home data is gone, the about page's file is untouched.
+      expect(next.removed.some((file) => file.startsWith('assets/tessera-data-home-'))).toBe(true);
+      const about = Object.keys(before).find((file) =>
+        file.startsWith('assets/tessera-data-about-'),
+      ) as string;
       expect(next.files[about]).toBe(before[about]);
 
       const server = await serveFiles(next.files);
@@ -101,7 +107,7 @@ describe('watch', () => {
 
       const fixed = await watcher.update(app({ home: 'Fixed' }));
       expect(fixed.pages).toEqual(['home']);
-      const home = fixed.changed.find((file) => file.startsWith('assets/page-home-')) as string;
+      const home = fixed.changed.find((file) => file.startsWith('assets/tessera-data-home-')) as string;
       expect(fixed.files[home]).toContain('Fixed');
     } finally {
       await watcher.dispose();
@@ -113,8 +119,10 @@ describe('watch', () => {
     try {
       const next = await watcher.update(app({ home: 'Hello' }));
       expect(next.pages).toEqual([]);
-      expect(next.removed.some((file) => file.startsWith('assets/page-about-'))).toBe(true);
-      expect(Object.keys(next.files).some((file) => file.startsWith('assets/page-about-'))).toBe(false);
+      expect(next.removed.some((file) => file.startsWith('assets/tessera-data-about-'))).toBe(true);
+      expect(Object.keys(next.files).some((file) => file.startsWith('assets/tessera-data-about-'))).toBe(
+        false,
+      );
     } finally {
       await watcher.dispose();
     }

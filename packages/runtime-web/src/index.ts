@@ -1,4 +1,4 @@
-// @tessera/runtime-web: renders compiled page modules with React on @tessera/runtime-core.
+// @tessera/runtime-web: renders compiled pages with React on @tessera/runtime-core.
 export { type Inspector, type StartOptions, startApp } from './app';
 export { browserStorage, Feedback, type ModalRequest, type Toast, webPlatform } from './platform';
 export { NodeView, PageContext, type PageContextValue } from './render';

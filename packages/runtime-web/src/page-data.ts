@@ -1,7 +1,9 @@
-// Turns a compiled page module's JSON data back into the page the renderer takes: expression
-// markers become the module's functions, node names their components, props get their defaults.
-// The compiler side is packages/compiler/src/web/page-data.ts (decision 155).
+// Turns a page's data module (JSON data and expression functions, written by the compiler) back
+// into the page the renderer takes: expression markers become the module's functions, node names
+// their components, props get their defaults. The compiler side is
+// packages/compiler/src/web/page-data.ts (decisions 155 and 180).
 import type { WebComponent } from '@tessera/components/web';
+import * as rt from '@tessera/expr/runtime';
 import type { PageDescriptor, Path } from '@tessera/runtime-core';
 import type { CompiledNode, PageModule } from './types';
 
@@ -12,14 +14,19 @@ export interface PageData {
   root: unknown;
 }
 
+/** What a page's data module exports. */
+export interface PageDataModule {
+  data: PageData;
+  /** The page's expression functions, given the expression runtime they call. */
+  functions: (runtime: typeof rt) => readonly unknown[];
+}
+
 const NO_DEPS: Path[] = [];
 
-/** The page module's exports from its data, its expression functions and its components. */
-export function hydratePage(
-  data: PageData,
-  functions: readonly unknown[],
-  components: Record<string, WebComponent>,
-): PageModule {
+/** The page (descriptor and node tree) from its data module and its components. */
+export function hydratePage(module: PageDataModule, components: Record<string, WebComponent>): PageModule {
+  const { data } = module;
+  const functions = module.functions(rt);
   const revive = (value: unknown): unknown => {
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) value[i] = revive(value[i]);
@@ -50,5 +57,24 @@ export function hydratePage(
   return {
     descriptor: revive(data.descriptor) as PageDescriptor,
     root: node(data.root as Record<string, unknown>),
+  };
+}
+
+/**
+ * A page's `load`: its data module and component modules, fetched together on the first call and
+ * hydrated once; after a failure (a network error) the next call tries again.
+ */
+export function pageLoader(imports: () => Promise<unknown>[]): () => Promise<PageModule> {
+  let loading: Promise<PageModule> | undefined;
+  return () => {
+    if (!loading) {
+      loading = Promise.all(imports()).then(([data, ...modules]) =>
+        hydratePage(data as PageDataModule, Object.assign({}, ...modules) as Record<string, WebComponent>),
+      );
+      loading.catch(() => {
+        loading = undefined;
+      });
+    }
+    return loading;
   };
 }

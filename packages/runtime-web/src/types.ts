@@ -30,7 +30,7 @@ export interface CompiledNode {
   valueProp?: string;
 }
 
-/** What a compiled page module exports. */
+/** A compiled page, as its loader gives it: descriptor and node tree. */
 export interface PageModule {
   descriptor: PageDescriptor;
   root: CompiledNode;

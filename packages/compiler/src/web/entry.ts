@@ -1,15 +1,17 @@
 import type { AppSchema } from '@tessera/schema';
 import { BASE_ROOTS, compileValue } from '../values';
+import { PAGES_MODULE } from './pages-module';
 
 const js = (value: unknown) => JSON.stringify(value ?? null);
 
-/** Virtual module name of a page and of a code block. */
-export const pageModuleId = (pageId: string) => `tessera:page/${pageId}`;
+/** Virtual module name of a code block. */
 export const codeModuleId = (block: string) => `tessera:code/${block}`;
+/** File name prefix of the pages' data modules: files beside the chunks, outside the bundle (decision 180). */
+export const DATA_FILES = 'tessera-data-';
 
 /**
- * The entry module: the app descriptor, a lazy loader per page (so esbuild splits each page into
- * its own chunk), code blocks, and the call that mounts the app.
+ * The entry module: the app descriptor, each page's loader (from `tessera:pages`, generated with
+ * the pages; see pages-module.ts), code blocks, and the call that mounts the app.
  */
 export function generateEntry(
   app: AppSchema,
@@ -34,7 +36,7 @@ export function generateEntry(
   const state = compileValue(app.state ?? {}, BASE_ROOTS, '/state').code;
   const queries = compileValue(app.queries ?? {}, BASE_ROOTS, '/queries').code;
   const pages = app.pages.map(
-    (page) => `${js(page.id)}: { path: ${js(page.path)}, load: () => import(${js(pageModuleId(page.id))}) }`,
+    (page) => `${js(page.id)}: { path: ${js(page.path)}, load: loaders[${js(page.id)}] }`,
   );
   const tabBar = app.navigation.tabBar as
     | { items?: { page: string; text: unknown; icon?: string }[] }
@@ -54,6 +56,7 @@ export function generateEntry(
   return [
     `import * as rt from '@tessera/expr/runtime';`,
     `import { startApp } from '@tessera/runtime-web';`,
+    `import { pages as loaders } from '${PAGES_MODULE}';`,
     ...imports,
     ...services,
     `const entry = { app: { ${descriptor.join(', ')} }, name: ${compileValue(app.name, BASE_ROOTS, '/name').code}, pages: { ${pages.join(', ')} }, tabBar: ${tabs} };`,

@@ -1,13 +1,16 @@
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { webStyles } from '@tessera/components/web';
 import type { AppSchema } from '@tessera/schema';
 import * as esbuild from 'esbuild';
 import { CompileError } from '../errors';
-import { codeModuleId, generateEntry, pageModuleId } from './entry';
+import { contentHash } from './content-hash';
+import { codeModuleId, DATA_FILES, generateEntry } from './entry';
 import { indexHtml } from './html';
-import { generateWebPage } from './page';
+import { type DataFile, generateWebPage, type WebPage } from './page';
+import { componentsModuleId, generatePagesModule, PAGES_MODULE } from './pages-module';
 import { themeCss } from './theme';
+
+export type { DataFile } from './page';
 
 export interface WebOptions {
   mode: 'development' | 'production';
@@ -24,8 +27,8 @@ export interface WebOptions {
   /** Extra script files index.html loads (URLs, e.g. the live preview's reload script); never inline. */
   scripts?: string[];
   /**
-   * Validates the app (throws CompileError) while esbuild already parses the runtime: called
-   * before the first page is generated. Without it the app must be valid already.
+   * Validates the app (throws CompileError) while esbuild already parses the runtime: called once
+   * the pages are generated. Without it the app must be valid already.
    */
   check?: () => void;
 }
@@ -43,35 +46,45 @@ export interface WebOutput {
 export type WebSources = ReturnType<typeof generateWebSources>;
 
 /**
- * A page's generated module, remembered with the page JSON it came from: watch mode regenerates
+ * A page's generated data, remembered with the page JSON it came from: watch mode regenerates
  * only the pages whose JSON changed (the pointer prefix depends on the index, so it is part of the key).
  */
-export type PageCache = Map<string, { key: string; code: string; warnings: string[] }>;
+export type PageCache = Map<string, { key: string; page: WebPage }>;
 
 export function generateWebSources(
   app: AppSchema,
   options: { inspect?: boolean; serviceWorker?: string; base?: string; serverUrl?: string } = {},
   cache?: PageCache,
 ) {
-  const pages: Record<string, string> = {};
+  const pages: Record<string, WebPage> = {};
   const warnings: string[] = [];
-  /** Pages whose module was generated now rather than taken from the cache. */
+  /** Pages generated now rather than taken from the cache. */
   const generated: string[] = [];
   for (const [index, page] of app.pages.entries()) {
     const key = cache ? `${index}\u0000${JSON.stringify(page)}` : '';
     let entry = cache?.get(page.id);
     if (!entry || entry.key !== key) {
-      const module = generateWebPage(page, index);
-      entry = { key, code: module.code, warnings: module.warnings };
+      entry = { key, page: generateWebPage(page, index) };
       cache?.set(page.id, entry);
       generated.push(page.id);
     }
-    pages[page.id] = entry.code;
-    warnings.push(...entry.warnings);
+    pages[page.id] = entry.page;
+    warnings.push(...entry.page.warnings);
   }
   if (cache) for (const id of cache.keys()) if (!(id in pages)) cache.delete(id);
-  return { entry: webEntry(app, options), pages, warnings, generated };
+  return { entry: webEntry(app, options), ...pagesOutput(pages), warnings, generated };
 }
+
+/** The generated modules and files of a set of pages: their loaders, component modules and data files. */
+function pagesOutput(pages: Record<string, WebPage>) {
+  const module = generatePagesModule(pages);
+  const data: Record<string, DataFile> = {};
+  for (const [id, page] of Object.entries(pages)) data[id] = page.data;
+  return { pages: module.code, components: module.components, modulesOf: module.modulesOf, data };
+}
+
+/** Generated pages as the chunk map sees them: each page's data file and component modules. */
+export type PageFiles = Pick<ReturnType<typeof pagesOutput>, 'data' | 'modulesOf'>;
 
 function webEntry(app: AppSchema, options: Parameters<typeof generateWebSources>[1] = {}): string {
   const serviceWorker = options.serviceWorker ? `${options.base ?? '/'}${options.serviceWorker}` : undefined;
@@ -83,10 +96,11 @@ function webEntry(app: AppSchema, options: Parameters<typeof generateWebSources>
   });
 }
 
-/** What the virtual-module plugin serves: the entry and each page module by page id. */
+/** What the virtual-module plugin serves: the entry, the pages' loaders and the app's component modules. */
 export interface ModuleSources {
   entry: string;
-  page(id: string): string | undefined;
+  pages(): string;
+  components(module: string): string | undefined;
 }
 
 const resolveDir = fileURLToPath(new URL('.', import.meta.url));
@@ -105,6 +119,8 @@ export function webBuildOptions(mode: WebOptions['mode'], plugin: esbuild.Plugin
     sourcemap: false,
     target: 'es2020',
     platform: 'browser',
+    // Page data modules (`./tessera-data-…`) are files beside the chunks, never bundled (decision 180).
+    external: [`./${DATA_FILES}*`],
     metafile: true,
     entryNames: '[name]-[hash]',
     chunkNames: 'chunk-[hash]',
@@ -115,10 +131,11 @@ export function webBuildOptions(mode: WebOptions['mode'], plugin: esbuild.Plugin
   } satisfies esbuild.BuildOptions;
 }
 
-/** AppSchema → a static web app: index.html, hashed CSS, and esbuild's split, minified ES modules. */
+/** AppSchema → a static web app: index.html, hashed CSS, the pages' data files and esbuild's split, minified ES modules. */
 export async function compileWeb(app: AppSchema, options: WebOptions): Promise<WebOutput> {
-  // Pages are generated when esbuild asks for them, after the entry, and validated once all are
-  // out: this thread's work overlaps esbuild parsing the runtime, components and React (its own process).
+  // The pages are generated when esbuild asks for their loaders, just after the entry, and
+  // validated once they are out: this thread's work overlaps esbuild parsing the runtime,
+  // components and React (its own process).
   const sources = lazyWebSources(app, options);
   let result: esbuild.BuildResult<{ write: false; metafile: true }>;
   try {
@@ -129,21 +146,23 @@ export async function compileWeb(app: AppSchema, options: WebOptions): Promise<W
       ),
     );
   } catch (error) {
-    throw sources.failure() ?? bundlingError(app, error);
+    throw sources.failure() ?? bundlingError(error);
   }
   const failure = sources.failure();
   if (failure) throw failure;
-  return webOutput(app, options, result, sources.warnings);
+  const pages = sources.output();
+  const dataFiles: Record<string, string> = {};
+  for (const data of Object.values(pages.data)) dataFiles[`assets/${data.file}`] = data.text;
+  return webOutput(app, options, result, sources.warnings, pages, dataFiles);
 }
 
 /**
- * The entry now, and each page module generated on first request. The deferred validation
- * (`options.check`) runs once every page has been handed to esbuild, while esbuild parses and
- * links them, so neither waits for the other; its problems take precedence over anything
- * generation tripped over (an invalid app can break generation anywhere).
+ * The entry now; the pages (their loaders, component modules and data files) on esbuild's first
+ * request for them. The deferred validation (`options.check`) runs right after that answer has
+ * gone, while esbuild parses and links, so neither waits for the other; its problems take
+ * precedence over anything generation tripped over (an invalid app can break generation anywhere).
  */
 function lazyWebSources(app: AppSchema, options: WebOptions) {
-  const generated = new Map<string, string>();
   const warnings: string[] = [];
   let failure: CompileError | undefined;
   /** What generation threw on an app not validated yet; reported only if the app is valid. */
@@ -160,37 +179,35 @@ function lazyWebSources(app: AppSchema, options: WebOptions) {
     }
   };
   let entry: string;
-  let indexOf: Map<string, number>;
   try {
     entry = webEntry(app, options);
-    indexOf = new Map(app.pages.map((page, index) => [page.id, index]));
   } catch (error) {
     check();
     throw failure ?? error;
   }
-  const page = (id: string): string | undefined => {
-    const index = indexOf.get(id);
-    if (index === undefined) return undefined;
-    let code = generated.get(id);
-    if (code === undefined) {
-      try {
-        const module = generateWebPage(app.pages[index] as AppSchema['pages'][number], index);
-        code = module.code;
-        warnings.push(...module.warnings);
-      } catch (error) {
-        if (error instanceof CompileError) failure ??= error;
-        else generationError ??= error;
-        code = '';
+  let output: ReturnType<typeof pagesOutput> | undefined;
+  const generate = () => {
+    if (output) return output;
+    const pages: Record<string, WebPage> = {};
+    try {
+      for (const [index, page] of app.pages.entries()) {
+        const generated = generateWebPage(page, index);
+        pages[page.id] = generated;
+        warnings.push(...generated.warnings);
       }
-      generated.set(id, code);
-      // The last page is out: validate after this answer has gone to esbuild.
-      if (generated.size === indexOf.size) setImmediate(check);
+    } catch (error) {
+      if (error instanceof CompileError) failure ??= error;
+      else generationError ??= error;
     }
-    return code;
+    output = pagesOutput(pages);
+    setImmediate(check);
+    return output;
   };
   return {
     entry,
-    page,
+    pages: () => generate().pages,
+    components: (module: string) => generate().components[module],
+    output: generate,
     warnings,
     failure: () => {
       check();
@@ -201,12 +218,12 @@ function lazyWebSources(app: AppSchema, options: WebOptions) {
   };
 }
 
-/** esbuild's failure as a CompileError pointing at the page or code block that broke the bundle. */
-export function bundlingError(app: AppSchema, error: unknown): CompileError {
+/** esbuild's failure as a CompileError, pointing at the code block that broke the bundle if one did. */
+export function bundlingError(error: unknown): CompileError {
   const failure = error as { errors?: esbuild.Message[] };
   return new CompileError(
     (failure.errors ?? [{ text: String(error) } as esbuild.Message]).map((message) => ({
-      pointer: pointerOf(app, message.location?.file ?? ''),
+      pointer: pointerOf(message.location?.file ?? ''),
       message: `bundling failed: ${message.text}`,
     })),
   );
@@ -218,8 +235,11 @@ export function webOutput(
   options: WebOptions,
   result: esbuild.BuildResult<{ write: false; metafile: true }>,
   warnings: string[],
-  /** Files built separately that the bundle imports (watch mode's shared modules). */
+  pages: PageFiles,
+  /** Files built separately that the bundle imports (the pages' data; watch mode's shared modules). */
   extraFiles: Record<string, string> = {},
+  /** Watch mode: the prebuilt file (under assets/) of a component module kept out of the bundle. */
+  prebuiltModule?: (module: string) => string | undefined,
 ): WebOutput {
   const locale = options.locale ?? app.locales.default;
   const base = options.base ?? '/';
@@ -228,7 +248,7 @@ export function webOutput(
   const css = `${themeCss(app.theme)}\n${webStyles}`;
   const cssFile = `assets/app-${hash(css)}.css`;
   files[cssFile] = css;
-  const chunks = chunkMap(result.metafile);
+  const chunks = chunkMap(result.metafile, pages, prebuiltModule);
   const entry = chunks.entry[0] as string;
   const home = chunks.pages[app.navigation.home] ?? [];
   files['index.html'] = indexHtml(app, {
@@ -252,8 +272,9 @@ export function virtualModules(current: () => { app: AppSchema; sources: ModuleS
       build.onLoad({ filter: /.*/, namespace: 'tessera' }, (args) => {
         const { app, sources } = current();
         if (args.path === 'tessera:entry') return { contents: sources.entry, loader: 'js', resolveDir };
-        const page = args.path.slice('tessera:page/'.length);
-        const contents = args.path === pageModuleId(page) ? sources.page(page) : undefined;
+        if (args.path === PAGES_MODULE) return { contents: sources.pages(), loader: 'js', resolveDir };
+        const module = args.path.slice(componentsModuleId('').length);
+        const contents = args.path === componentsModuleId(module) ? sources.components(module) : undefined;
         if (contents !== undefined) return { contents, loader: 'js', resolveDir };
         const block = args.path.slice('tessera:code/'.length);
         const code = app.codeBlocks?.[block];
@@ -265,8 +286,15 @@ export function virtualModules(current: () => { app: AppSchema; sources: ModuleS
   };
 }
 
-/** Which output files the entry and each page need (their own file first, then imported chunks). */
-function chunkMap(metafile: esbuild.Metafile): WebOutput['chunks'] {
+/**
+ * Which output files the entry needs (its own file first, then imported chunks) and each page
+ * (its data file, then its component modules' chunks).
+ */
+function chunkMap(
+  metafile: esbuild.Metafile,
+  generated: PageFiles,
+  prebuiltModule: (module: string) => string | undefined = () => undefined,
+): WebOutput['chunks'] {
   const byInput = new Map<string, string>();
   // Entry points of the virtual namespace are reported as `tessera:<path>`.
   for (const [file, output] of Object.entries(metafile.outputs))
@@ -290,21 +318,24 @@ function chunkMap(metafile: esbuild.Metafile): WebOutput['chunks'] {
     );
   };
   const pages: Record<string, string[]> = {};
-  for (const [input, file] of byInput)
-    if (input.startsWith('tessera:page/')) pages[input.slice('tessera:page/'.length)] = closure(file);
+  for (const [id, data] of Object.entries(generated.data)) {
+    const files = [`assets/${data.file}`];
+    for (const module of generated.modulesOf[id] ?? []) {
+      const file = byInput.get(componentsModuleId(module));
+      const found = file ? closure(file) : [prebuiltModule(module)];
+      for (const name of found) if (name && !files.includes(name)) files.push(name);
+    }
+    pages[id] = files;
+  }
   const entryFile = byInput.get('tessera:entry');
   return { entry: entryFile ? closure(entryFile) : [], pages };
 }
 
-function pointerOf(app: AppSchema, location: string): string {
+function pointerOf(location: string): string {
   // esbuild names a virtual module `<namespace>:<path>`, here `tessera:tessera:…`.
   const file = location.replace(/^tessera:(?=tessera:)/, '');
   if (file.startsWith('tessera:code/')) return `/codeBlocks/${file.slice('tessera:code/'.length)}/source`;
-  if (file.startsWith('tessera:page/')) {
-    const index = app.pages.findIndex((page) => page.id === file.slice('tessera:page/'.length));
-    return index >= 0 ? `/pages/${index}` : '';
-  }
   return '';
 }
 
-const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 8).toUpperCase();
+const hash = contentHash;

@@ -2,7 +2,7 @@ import { runInNewContext } from 'node:vm';
 import { hydratePage } from '@tessera/runtime-web/page-data';
 import { describe, expect, it } from 'vitest';
 import { CompileError } from '../errors';
-import { dataValue, jsonLiteral, PageFunctions } from './page-data';
+import { dataModule, dataValue, jsonLiteral, PageFunctions } from './page-data';
 
 const roots = ['state', 'item'];
 const Text = () => null;
@@ -13,7 +13,8 @@ function roundTrip(value: unknown) {
   const { data, deps } = dataValue(value, roots, '/pages/0/root/props/x', functions);
   const stand = functions.sources.map((source) => ({ source }));
   const text = JSON.stringify({ defaults: {}, descriptor: data, root: { id: 'r', name: 'Text' } });
-  return { revived: hydratePage(JSON.parse(text), stand, {}).descriptor as unknown, functions, deps };
+  const module = { data: JSON.parse(text), functions: () => stand };
+  return { revived: hydratePage(module, {}).descriptor as unknown, functions, deps };
 }
 
 describe('page data (expressions as markers in JSON)', () => {
@@ -61,16 +62,47 @@ describe('page data (expressions as markers in JSON)', () => {
   it('fills in default props, resolves components and leaves unknown ones null', () => {
     const page = hydratePage(
       {
-        defaults: { Text: { text: '', align: 'left' } },
-        descriptor: { id: 'p', path: '/', forms: {} },
-        root: { id: 'r', name: 'Page', children: [{ id: 't', name: 'Text', props: { text: 'Hi' } }] },
+        data: {
+          defaults: { Text: { text: '', align: 'left' } },
+          descriptor: { id: 'p', path: '/', forms: {} },
+          root: { id: 'r', name: 'Page', children: [{ id: 't', name: 'Text', props: { text: 'Hi' } }] },
+        },
+        functions: () => [],
       },
-      [],
       { Text },
     );
     expect(page.root.component).toBeNull();
     expect(page.root.deps).toEqual([]);
     expect(page.root.children?.[0]).toMatchObject({ component: Text, props: { text: 'Hi', align: 'left' } });
+  });
+
+  it('writes a data module whose functions run on the real expression runtime', async () => {
+    const functions = new PageFunctions();
+    const { data } = dataValue(
+      { text: { $expr: "'Hi ' + state.name" }, count: { $expr: 'state.items.filter(x => x.on).length' } },
+      roots,
+      '/pages/0/root/props',
+      functions,
+    );
+    const source = dataModule({ defaults: {}, descriptor: data, root: { id: 'r', name: 'Text' } }, functions);
+    const module = await import(`data:text/javascript,${encodeURIComponent(source)}`);
+    const page = hydratePage(module, { Text });
+    const descriptor = page.descriptor as unknown as Record<string, (scope: unknown) => unknown>;
+    const scope = { state: { name: 'Ada', items: [{ on: true }, { on: false }, { on: true }] } };
+    expect(descriptor.text?.(scope)).toBe('Hi Ada');
+    expect(descriptor.count?.(scope)).toBe(2);
+    expect(page.root.component).toBe(Text);
+    // Nothing imported: the module is served as it is, beside the bundle's chunks.
+    expect(source).not.toMatch(/\bimport\b/);
+  });
+
+  it('writes a data module without functions when the page has no expressions', async () => {
+    const source = dataModule(
+      { defaults: {}, descriptor: {}, root: { id: 'r', name: 'Text' } },
+      new PageFunctions(),
+    );
+    const module = await import(`data:text/javascript,${encodeURIComponent(source)}`);
+    expect(module.functions({})).toEqual([]);
   });
 
   it('writes the JSON as a JavaScript string that reads back the same, whatever the text holds', () => {

@@ -1,7 +1,6 @@
-// A web page module carries its node tree and descriptor as JSON text (`JSON.parse('…')`), with
-// the expressions as a list of functions beside it. esbuild then parses one string instead of
-// thousands of object literals (its cost per page fell about threefold), and browsers parse JSON
-// faster than the same object literal. See docs/decisions/155-page-data-as-json.md.
+// A web page is a data file the compiler writes and esbuild never parses:
+// `export const data = JSON.parse('…')` beside `export const functions = (rt) => [(scope) => …]`.
+// The runtime's pageLoader fetches it with the page's component modules (decisions 155 and 180).
 import { type Path, storePaths } from '@tessera/runtime-core';
 import { escapeToken, expressionAt, isExpr, isI18n, LOCALE_PATH } from '../values';
 
@@ -10,7 +9,7 @@ export const FUNCTION_KEY = '$f';
 /** Marker of a plain object whose own keys would otherwise read as markers: `{ "$lit": {…} }`. */
 export const LITERAL_KEY = '$lit';
 
-/** The expression functions of one page module, each written once however often it is used. */
+/** The expression functions of one page's data file, each written once however often it is used. */
 export class PageFunctions {
   readonly sources: string[] = [];
   private readonly indexOf = new Map<string, number>();
@@ -38,27 +37,63 @@ export function dataValue(
   formId?: string,
 ): { data: unknown; deps: Path[] } {
   const deps: Path[] = [];
-  const walk = (entry: unknown, at: string): unknown => {
+  // Keys from `pointer` down to the value being walked: the pointer is spelled out only for an
+  // expression (escaping every key of every literal was a tenth of a page's generation time).
+  const keys: (string | number)[] = [];
+  const here = () =>
+    keys.length === 0
+      ? pointer
+      : `${pointer}/${keys.map((key) => (typeof key === 'number' ? key : escapeToken(key))).join('/')}`;
+  // A value with nothing to replace inside comes back as it is (no copy): most of a page is literals.
+  const walk = (entry: unknown): unknown => {
+    if (entry === null || typeof entry !== 'object') return entry ?? null;
+    if (Array.isArray(entry)) {
+      let list: unknown[] | undefined;
+      for (let i = 0; i < entry.length; i++) {
+        keys.push(i);
+        const item = walk(entry[i]);
+        keys.pop();
+        if (item === entry[i]) continue;
+        list ??= entry.slice();
+        list[i] = item;
+      }
+      return list ?? entry;
+    }
     if (isExpr(entry)) {
-      const compiled = expressionAt(entry.$expr, roots, at);
+      const compiled = expressionAt(entry.$expr, roots, here());
       deps.push(...storePaths(compiled.references, formId));
       return functions.add(`(scope) => ${compiled.code}`);
     }
-    if (Array.isArray(entry)) return entry.map((item, i) => walk(item, `${at}/${i}`));
-    if (entry !== null && typeof entry === 'object') {
-      if (isI18n(entry)) {
-        if (!deps.includes(LOCALE_PATH)) deps.push(LOCALE_PATH);
-        return entry;
-      }
-      const object: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(entry)) object[key] = walk(item, `${at}/${escapeToken(key)}`);
-      return Object.hasOwn(object, FUNCTION_KEY) || Object.hasOwn(object, LITERAL_KEY)
-        ? { [LITERAL_KEY]: object }
-        : object;
+    if (isI18n(entry)) {
+      if (!deps.includes(LOCALE_PATH)) deps.push(LOCALE_PATH);
+      return entry;
     }
-    return entry ?? null;
+    const record = entry as Record<string, unknown>;
+    let object: Record<string, unknown> | undefined;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      keys.push(key);
+      const item = walk(record[key]);
+      keys.pop();
+      if (item === record[key]) continue;
+      object ??= { ...record };
+      object[key] = item;
+    }
+    const result = object ?? record;
+    return Object.hasOwn(result, FUNCTION_KEY) || Object.hasOwn(result, LITERAL_KEY)
+      ? { [LITERAL_KEY]: result }
+      : result;
   };
-  return { data: walk(value, pointer), deps };
+  return { data: walk(value), deps };
+}
+
+/**
+ * The text of a page's data module. Its expression functions receive the expression runtime as
+ * `rt` (compiled expressions call `rt.get`, `rt.call`…), so the module imports nothing.
+ */
+export function dataModule(data: unknown, functions: PageFunctions): string {
+  const list = functions.sources.length > 0 ? `\n  ${functions.sources.join(',\n  ')},\n` : '';
+  return `export const data = JSON.parse(${jsonLiteral(data)});\nexport const functions = (rt) => [${list}];\n`;
 }
 
 /**

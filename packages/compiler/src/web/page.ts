@@ -1,25 +1,34 @@
 import { getComponent } from '@tessera/components';
-import * as web from '@tessera/components/web';
+import { webModules } from '@tessera/components/web';
 import type { Path } from '@tessera/runtime-core';
 import type { NodeSchema, PageSchema } from '@tessera/schema';
 import { CompileError } from '../errors';
-import { BASE_ROOTS, isExpr } from '../values';
-import { dataValue, FUNCTION_KEY, jsonLiteral, LITERAL_KEY, PageFunctions } from './page-data';
+import { BASE_ROOTS, escapeToken, isExpr } from '../values';
+import { contentHash } from './content-hash';
+import { DATA_FILES } from './entry';
+import { dataModule, dataValue, FUNCTION_KEY, LITERAL_KEY, PageFunctions } from './page-data';
 
-export interface WebPageModule {
-  /** ES module source: imports the components it uses and exports `descriptor` and `root`. */
-  code: string;
+/** A page's data module as an output file (`assets/<file>`), named by its content. */
+export interface DataFile {
+  file: string;
+  text: string;
+}
+
+export interface WebPage {
+  /** The data module (JSON data and expression functions), an output file beside the chunks, served as it is. */
+  data: DataFile;
+  /** The web components the page renders (its loader fetches their modules with the data). */
   components: Set<string>;
   warnings: string[];
 }
 
 interface Frame {
-  roots: string[];
+  roots: readonly string[];
   form?: string;
 }
 
-/** Generates the page module the web runtime renders: compiled values, resolved components, reads per node. */
-export function generateWebPage(page: PageSchema, pageIndex: number): WebPageModule {
+/** Generates the page the web runtime renders: compiled values, resolved components, reads per node. */
+export function generateWebPage(page: PageSchema, pageIndex: number): WebPage {
   const components = new Set<string>();
   const usedDefaults = new Set<string>();
   const warnings: string[] = [];
@@ -44,14 +53,14 @@ export function generateWebPage(page: PageSchema, pageIndex: number): WebPageMod
       const index = n.repeat.index ?? 'index';
       out.repeat = { items: items.data, item, index, ...(n.repeat.key ? { key: n.repeat.key } : {}) };
       out.repeatDeps = items.deps;
-      frame = { ...frame, roots: [...frame.roots, item, index] };
+      frame = { ...frame, roots: withRoots(frame.roots, item, index) };
     }
     if (n.component === 'Form') {
       frame = { ...frame, form: n.id };
       forms[n.id] = formDescriptor(n, frame, pointer);
     }
     if (frame.form) out.form = frame.form;
-    if (meta && Object.hasOwn(web, n.component)) components.add(n.component);
+    if (meta && Object.hasOwn(webModules, n.component)) components.add(n.component);
     else
       warnings.push(
         `${pointer}: component "${n.component}" has no web implementation; rendered as a plain box`,
@@ -62,22 +71,37 @@ export function generateWebPage(page: PageSchema, pageIndex: number): WebPageMod
       out.if = condition.data;
     }
     // Default props are written once per component and module (the runtime fills them in), not per node.
-    const props: Record<string, unknown> = { ...defaultsOf(n.component), ...(n.props ?? {}) };
-    if (Object.keys(defaultsOf(n.component)).length > 0) usedDefaults.add(n.component);
+    const defaults = defaultsOf(n.component);
+    if (defaults !== NO_DEFAULTS) usedDefaults.add(n.component);
+    const prop = (name: string) => n.props?.[name] ?? defaults[name];
     let childRoots = frame.roots;
     if (n.component === 'List') {
-      const item = typeof props.itemName === 'string' && props.itemName ? props.itemName : 'item';
-      const index = typeof props.indexName === 'string' && props.indexName ? props.indexName : 'index';
-      out.list = { item, index, ...(typeof props.itemKey === 'string' ? { key: props.itemKey } : {}) };
-      childRoots = [...frame.roots, item, index];
+      const itemName = prop('itemName');
+      const indexName = prop('indexName');
+      const itemKey = prop('itemKey');
+      const item = typeof itemName === 'string' && itemName ? itemName : 'item';
+      const index = typeof indexName === 'string' && indexName ? indexName : 'index';
+      out.list = { item, index, ...(typeof itemKey === 'string' ? { key: itemKey } : {}) };
+      childRoots = withRoots(frame.roots, item, index);
     }
-    const compiledProps: Record<string, unknown> = {};
-    for (const [name, input] of Object.entries(n.props ?? {})) {
-      const compiled = value(input, frame.roots, `${pointer}/props/${name}`, frame.form);
-      deps.push(...compiled.deps);
-      compiledProps[name] = compiled.data;
+    if (n.props) {
+      // Each prop on its own: a prop named like a marker (`$expr`, `$i18n`) is still a prop.
+      const compiledProps: Record<string, unknown> = {};
+      let any = false;
+      for (const name in n.props) {
+        if (!Object.hasOwn(n.props, name)) continue;
+        const compiled = value(
+          n.props[name],
+          frame.roots,
+          `${pointer}/props/${escapeToken(name)}`,
+          frame.form,
+        );
+        if (compiled.deps.length > 0) deps.push(...compiled.deps);
+        compiledProps[name] = compiled.data;
+        any = true;
+      }
+      if (any) out.props = escapedKeys(compiledProps);
     }
-    if (Object.keys(compiledProps).length > 0) out.props = escapedKeys(compiledProps);
     if (n.style && Object.keys(n.style).length > 0) {
       const style = value(n.style, frame.roots, `${pointer}/style`, frame.form);
       deps.push(...style.deps);
@@ -88,18 +112,24 @@ export function generateWebPage(page: PageSchema, pageIndex: number): WebPageMod
       const events: Record<string, unknown> = {};
       for (const [event, actions] of Object.entries(n.events)) {
         const roots = n.component === 'List' && event === 'itemTap' ? childRoots : frame.roots;
-        events[event] = value(actions, [...roots, 'event'], `${pointer}/events/${event}`, frame.form).data;
+        events[event] = value(
+          actions,
+          withRoots(roots, 'event'),
+          `${pointer}/events/${event}`,
+          frame.form,
+        ).data;
       }
       out.events = escapedKeys(events);
     }
     if (meta?.form) {
       out.valueProp = meta.form.valueProp;
-      if (frame.form && typeof props.name === 'string' && props.name && n.component !== 'Form') {
-        out.field = { form: frame.form, name: props.name };
-        deps.push(['forms', frame.form, 'values', props.name], ['forms', frame.form, 'errors', props.name]);
+      const name = prop('name');
+      if (frame.form && typeof name === 'string' && name && n.component !== 'Form') {
+        out.field = { form: frame.form, name };
+        deps.push(['forms', frame.form, 'values', name], ['forms', frame.form, 'errors', name]);
       }
     }
-    const inner = { ...frame, roots: childRoots };
+    const inner = childRoots === frame.roots ? frame : { ...frame, roots: childRoots };
     if (n.children && n.children.length > 0) out.children = nodes(n.children, inner, `${pointer}/children`);
     if (n.slots && Object.keys(n.slots).length > 0) {
       const slots: Record<string, unknown> = {};
@@ -135,7 +165,12 @@ export function generateWebPage(page: PageSchema, pageIndex: number): WebPageMod
     const initial = form.props?.initialValues;
     const events: Record<string, unknown> = {};
     for (const [event, actions] of Object.entries(form.events ?? {}))
-      events[event] = value(actions, [...frame.roots, 'event'], `${pointer}/events/${event}`, form.id).data;
+      events[event] = value(
+        actions,
+        withRoots(frame.roots, 'event'),
+        `${pointer}/events/${event}`,
+        form.id,
+      ).data;
     return {
       id: form.id,
       fields,
@@ -146,7 +181,7 @@ export function generateWebPage(page: PageSchema, pageIndex: number): WebPageMod
     };
   }
 
-  const roots = [...BASE_ROOTS];
+  const roots = BASE_ROOTS;
   const root = node(page.root, { roots }, `${base}/root`);
   const descriptor: Record<string, unknown> = { id: page.id, path: page.path };
   if (page.title !== undefined) descriptor.title = value(page.title, roots, `${base}/title`).data;
@@ -156,16 +191,30 @@ export function generateWebPage(page: PageSchema, pageIndex: number): WebPageMod
   descriptor.forms = escapedKeys(forms);
   const defaults: Record<string, unknown> = {};
   for (const name of [...usedDefaults].sort()) defaults[name] = value(defaultsOf(name), [], '').data;
-  const used = [...components].sort();
-  const code = [
-    `import * as rt from '@tessera/expr/runtime';`,
-    `import { hydratePage } from '@tessera/runtime-web/page-data';`,
-    ...importsByModule(used),
-    `const f = [${functions.sources.map((source) => `\n  ${source}`).join(',')}${functions.sources.length > 0 ? '\n' : ''}];`,
-    `export const { descriptor, root } = hydratePage(JSON.parse(${jsonLiteral({ defaults, descriptor, root })}), f, { ${used.join(', ')} });`,
-    '',
-  ].join('\n');
-  return { code, components, warnings };
+  const text = dataModule({ defaults, descriptor, root }, functions);
+  const data = { file: `${DATA_FILES}${page.id.replace(/[^\w-]/g, '_')}-${contentHash(text)}.js`, text };
+  return { data, components, warnings };
+}
+
+const derivedRoots = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+
+/**
+ * `roots` and more names, as one frozen list per base list and names: expression parsing knows a
+ * scope it has seen by its (frozen) list, and nodes with events or repeats ask for the same ones.
+ */
+function withRoots(roots: readonly string[], ...extra: string[]): readonly string[] {
+  let byExtra = derivedRoots.get(roots);
+  if (!byExtra) {
+    byExtra = new Map();
+    derivedRoots.set(roots, byExtra);
+  }
+  const key = extra.join('\u0000');
+  let list = byExtra.get(key);
+  if (!list) {
+    list = Object.freeze([...roots, ...extra]);
+    byExtra.set(key, list);
+  }
+  return list;
 }
 
 /** A record whose keys are names the builder chose (events, forms, props): escaped if one reads as a marker. */
@@ -176,29 +225,19 @@ function escapedKeys(record: Record<string, unknown>): Record<string, unknown> {
 }
 
 const defaultProps = new Map<string, Record<string, unknown>>();
+const NO_DEFAULTS: Record<string, unknown> = Object.freeze({});
 
-/** A component's default prop values from its metadata (literals: no expressions). */
+/** A component's default prop values from its metadata (literals: no expressions); NO_DEFAULTS when it has none. */
 function defaultsOf(component: string): Record<string, unknown> {
   let defaults = defaultProps.get(component);
   if (!defaults) {
-    defaults = {};
+    const found: Record<string, unknown> = {};
     for (const [name, prop] of Object.entries(getComponent(component)?.props ?? {}))
-      if (prop?.default !== undefined) defaults[name] = prop.default;
+      if (prop?.default !== undefined) found[name] = prop.default;
+    defaults = Object.keys(found).length > 0 ? found : NO_DEFAULTS;
     defaultProps.set(component, defaults);
   }
   return defaults;
-}
-
-/** One import per component module, so a page pulls in only the modules it uses. */
-function importsByModule(used: string[]): string[] {
-  const byModule = new Map<string, string[]>();
-  for (const name of used) {
-    const module = web.webModules[name] ?? 'index';
-    byModule.set(module, [...(byModule.get(module) ?? []), name]);
-  }
-  return [...byModule].map(
-    ([module, names]) => `import { ${names.join(', ')} } from '@tessera/components/web/${module}';`,
-  );
 }
 
 function dedupe(paths: Path[]): Path[] {

@@ -31,7 +31,7 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
-/** esbuild's `assets/<name>-<HASH>.js`, watch mode's page files and the stylesheet. */
+/** esbuild's `assets/<name>-<HASH>.js`, the pages' data files and the stylesheet. */
 const HASHED_ASSET = /^assets\/[^/]*-[A-Z0-9]{8}\.(js|css)$/;
 
 /** Mutating builder routes of an app; a successful one may have changed the draft. */

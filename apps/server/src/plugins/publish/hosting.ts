@@ -46,7 +46,7 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** esbuild names every bundle `assets/<name>-<HASH>.js`; the CSS is `assets/app-<HASH>.css`. */
+/** esbuild names every bundle `assets/<name>-<HASH>.js`, the compiler its page data files `assets/tessera-data-<page>-<HASH>.js`; the CSS is `assets/app-<HASH>.css`. */
 const HASHED_ASSET = /^assets\/[^/]*-[A-Z0-9]{8}\.(js|css)$/;
 
 /**
