@@ -107,6 +107,7 @@ export async function watch(
         entry: sources.entry,
         pages: () => sources.pages,
         components: (module) => sources.components[module],
+        hint: sources.hint,
       },
     };
     let result: esbuild.BuildResult<{ write: false; metafile: true }>;

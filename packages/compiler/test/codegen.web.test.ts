@@ -24,6 +24,7 @@ function generated(app: AppSchema): Record<string, string> {
     'theme.css': `${themeCss(app.theme)}\n`,
   };
   files['pages.js'] = sources.pages;
+  files['components.js'] = sources.hint;
   for (const [module, code] of Object.entries(sources.components)) files[`components/${module}.js`] = code;
   for (const [id, data] of Object.entries(sources.data)) {
     // The data module's JSON is one string; shown pretty beside it so a change reads as a diff.

@@ -1,6 +1,6 @@
 import type { AppSchema } from '@tessera/schema';
 import { BASE_ROOTS, compileValue } from '../values';
-import { PAGES_MODULE } from './pages-module';
+import { COMPONENTS_MODULE, PAGES_MODULE } from './pages-module';
 
 const js = (value: unknown) => JSON.stringify(value ?? null);
 
@@ -57,6 +57,8 @@ export function generateEntry(
     `import * as rt from '@tessera/expr/runtime';`,
     `import { startApp } from '@tessera/runtime-web';`,
     `import { pages as loaders } from '${PAGES_MODULE}';`,
+    // Names the component modules so esbuild starts on them while the pages are generated.
+    `import '${COMPONENTS_MODULE}';`,
     ...imports,
     ...services,
     `const entry = { app: { ${descriptor.join(', ')} }, name: ${compileValue(app.name, BASE_ROOTS, '/name').code}, pages: { ${pages.join(', ')} }, tabBar: ${tabs} };`,

@@ -7,7 +7,14 @@ import { contentHash } from './content-hash';
 import { codeModuleId, DATA_FILES, generateEntry } from './entry';
 import { indexHtml } from './html';
 import { type DataFile, generateWebPage, type WebPage } from './page';
-import { componentsModuleId, generatePagesModule, PAGES_MODULE } from './pages-module';
+import {
+  type AppComponents,
+  appComponents,
+  COMPONENTS_MODULE,
+  componentsModuleId,
+  generatePagesModule,
+  PAGES_MODULE,
+} from './pages-module';
 import { themeCss } from './theme';
 
 export type { DataFile } from './page';
@@ -72,19 +79,28 @@ export function generateWebSources(
     warnings.push(...entry.page.warnings);
   }
   if (cache) for (const id of cache.keys()) if (!(id in pages)) cache.delete(id);
-  return { entry: webEntry(app, options), ...pagesOutput(pages), warnings, generated };
+  const components = appComponents(app.pages);
+  return {
+    entry: webEntry(app, options),
+    ...components,
+    ...pagesOutput(pages, components),
+    warnings,
+    generated,
+  };
 }
 
-/** The generated modules and files of a set of pages: their loaders, component modules and data files. */
-function pagesOutput(pages: Record<string, WebPage>) {
-  const module = generatePagesModule(pages);
+/** The pages' loaders module and data files. */
+function pagesOutput(pages: Record<string, WebPage>, components: AppComponents) {
   const data: Record<string, DataFile> = {};
   for (const [id, page] of Object.entries(pages)) data[id] = page.data;
-  return { pages: module.code, components: module.components, modulesOf: module.modulesOf, data };
+  return { pages: generatePagesModule(data, components.modulesOf), data };
 }
 
 /** Generated pages as the chunk map sees them: each page's data file and component modules. */
-export type PageFiles = Pick<ReturnType<typeof pagesOutput>, 'data' | 'modulesOf'>;
+export interface PageFiles {
+  data: Record<string, DataFile>;
+  modulesOf: Record<string, string[]>;
+}
 
 function webEntry(app: AppSchema, options: Parameters<typeof generateWebSources>[1] = {}): string {
   const serviceWorker = options.serviceWorker ? `${options.base ?? '/'}${options.serviceWorker}` : undefined;
@@ -99,8 +115,11 @@ function webEntry(app: AppSchema, options: Parameters<typeof generateWebSources>
 /** What the virtual-module plugin serves: the entry, the pages' loaders and the app's component modules. */
 export interface ModuleSources {
   entry: string;
-  pages(): string;
+  /** The loaders: in a full build, once every page is generated. */
+  pages(): string | Promise<string>;
   components(module: string): string | undefined;
+  /** `tessera:components`, naming every component module. */
+  hint: string;
 }
 
 const resolveDir = fileURLToPath(new URL('.', import.meta.url));
@@ -153,14 +172,15 @@ export async function compileWeb(app: AppSchema, options: WebOptions): Promise<W
   const pages = sources.output();
   const dataFiles: Record<string, string> = {};
   for (const data of Object.values(pages.data)) dataFiles[`assets/${data.file}`] = data.text;
-  return webOutput(app, options, result, sources.warnings, pages, dataFiles);
+  return webOutput(app, options, result, sources.warnings, { ...pages, ...sources.app }, dataFiles);
 }
 
 /**
- * The entry now; the pages (their loaders, component modules and data files) on esbuild's first
- * request for them. The deferred validation (`options.check`) runs right after that answer has
- * gone, while esbuild parses and links, so neither waits for the other; its problems take
- * precedence over anything generation tripped over (an invalid app can break generation anywhere).
+ * The entry and the component modules now (from a quick walk of the schema); the pages are
+ * generated when esbuild asks for their loaders, a few at a time so that esbuild's other requests
+ * are answered in between. The deferred validation (`options.check`) runs once they are out,
+ * while esbuild parses and links, so neither waits for the other; its problems take precedence
+ * over anything generation tripped over (an invalid app can break generation anywhere).
  */
 function lazyWebSources(app: AppSchema, options: WebOptions) {
   const warnings: string[] = [];
@@ -179,35 +199,60 @@ function lazyWebSources(app: AppSchema, options: WebOptions) {
     }
   };
   let entry: string;
+  let components: AppComponents;
   try {
     entry = webEntry(app, options);
+    components = appComponents(app.pages);
   } catch (error) {
     check();
     throw failure ?? error;
   }
-  let output: ReturnType<typeof pagesOutput> | undefined;
-  const generate = () => {
-    if (output) return output;
-    const pages: Record<string, WebPage> = {};
+  const pages: Record<string, WebPage> = {};
+  let next = 0;
+  /** Generates up to `count` more pages; the first failure ends generation. */
+  const generateSome = (count: number) => {
     try {
-      for (const [index, page] of app.pages.entries()) {
-        const generated = generateWebPage(page, index);
+      for (const end = Math.min(next + count, app.pages.length); next < end; next++) {
+        const page = app.pages[next] as AppSchema['pages'][number];
+        const generated = generateWebPage(page, next);
         pages[page.id] = generated;
         warnings.push(...generated.warnings);
       }
     } catch (error) {
       if (error instanceof CompileError) failure ??= error;
       else generationError ??= error;
+      next = app.pages.length;
     }
-    output = pagesOutput(pages);
-    setImmediate(check);
+  };
+  let output: ReturnType<typeof pagesOutput> | undefined;
+  /** Every page generated (the rest now, if any are left). */
+  const finished = () => {
+    if (!output) {
+      generateSome(Number.POSITIVE_INFINITY);
+      output = pagesOutput(pages, components);
+      setImmediate(check);
+    }
     return output;
   };
+  let loaders: Promise<string> | undefined;
+  const PAGES_PER_TURN = 4;
   return {
     entry,
-    pages: () => generate().pages,
-    components: (module: string) => generate().components[module],
-    output: generate,
+    hint: components.hint,
+    components: (module: string) => components.components[module],
+    pages: () => {
+      loaders ??= new Promise<string>((done) => {
+        const turn = () => {
+          generateSome(PAGES_PER_TURN);
+          if (next < app.pages.length) setImmediate(turn);
+          else done(finished().pages);
+        };
+        turn();
+      });
+      return loaders;
+    },
+    output: finished,
+    app: components,
     warnings,
     failure: () => {
       check();
@@ -269,10 +314,11 @@ export function virtualModules(current: () => { app: AppSchema; sources: ModuleS
     name: 'tessera-virtual',
     setup(build) {
       build.onResolve({ filter: /^tessera:/ }, (args) => ({ path: args.path, namespace: 'tessera' }));
-      build.onLoad({ filter: /.*/, namespace: 'tessera' }, (args) => {
+      build.onLoad({ filter: /.*/, namespace: 'tessera' }, async (args) => {
         const { app, sources } = current();
         if (args.path === 'tessera:entry') return { contents: sources.entry, loader: 'js', resolveDir };
-        if (args.path === PAGES_MODULE) return { contents: sources.pages(), loader: 'js', resolveDir };
+        if (args.path === PAGES_MODULE) return { contents: await sources.pages(), loader: 'js', resolveDir };
+        if (args.path === COMPONENTS_MODULE) return { contents: sources.hint, loader: 'js', resolveDir };
         const module = args.path.slice(componentsModuleId('').length);
         const contents = args.path === componentsModuleId(module) ? sources.components(module) : undefined;
         if (contents !== undefined) return { contents, loader: 'js', resolveDir };

@@ -17,8 +17,6 @@ export interface DataFile {
 export interface WebPage {
   /** The data module (JSON data and expression functions), an output file beside the chunks, served as it is. */
   data: DataFile;
-  /** The web components the page renders (its loader fetches their modules with the data). */
-  components: Set<string>;
   warnings: string[];
 }
 
@@ -29,7 +27,6 @@ interface Frame {
 
 /** Generates the page the web runtime renders: compiled values, resolved components, reads per node. */
 export function generateWebPage(page: PageSchema, pageIndex: number): WebPage {
-  const components = new Set<string>();
   const usedDefaults = new Set<string>();
   const warnings: string[] = [];
   const forms: Record<string, unknown> = {};
@@ -60,8 +57,8 @@ export function generateWebPage(page: PageSchema, pageIndex: number): WebPage {
       forms[n.id] = formDescriptor(n, frame, pointer);
     }
     if (frame.form) out.form = frame.form;
-    if (meta && Object.hasOwn(webModules, n.component)) components.add(n.component);
-    else
+    // The page's loader fetches the modules of the components it renders (pages-module.ts).
+    if (!meta || !Object.hasOwn(webModules, n.component))
       warnings.push(
         `${pointer}: component "${n.component}" has no web implementation; rendered as a plain box`,
       );
@@ -193,7 +190,7 @@ export function generateWebPage(page: PageSchema, pageIndex: number): WebPage {
   for (const name of [...usedDefaults].sort()) defaults[name] = value(defaultsOf(name), [], '').data;
   const text = dataModule({ defaults, descriptor, root }, functions);
   const data = { file: `${DATA_FILES}${page.id.replace(/[^\w-]/g, '_')}-${contentHash(text)}.js`, text };
-  return { data, components, warnings };
+  return { data, warnings };
 }
 
 const derivedRoots = new WeakMap<readonly string[], Map<string, readonly string[]>>();

@@ -1,58 +1,84 @@
-// Each page is loaded, on first visit, as its data module (a file beside the chunks, decision 180)
-// together with the component modules it renders. The loaders live in one generated module,
+// Each page is loaded, on first visit, as its data file (beside the chunks, decision 180) together
+// with the component modules it renders. The loaders live in one generated module,
 // `tessera:pages`, bundled into the entry; the component modules are generated per app,
 // `tessera:components/<module>`, each re-exporting only the components the app uses from one
 // catalogue module, so esbuild makes one shared chunk per module and tree-shakes the rest.
+//
+// The component modules come from a quick walk of the schema, not from page generation, so esbuild
+// can start on them at once: the entry imports `tessera:components`, whose only job is to name
+// them (its export is unused and tree-shaken), while the pages are still being generated.
+import { getComponent } from '@tessera/components';
 import { webModules } from '@tessera/components/web';
+import type { NodeSchema, PageSchema } from '@tessera/schema';
 import type { DataFile } from './page';
 
 export const PAGES_MODULE = 'tessera:pages';
-export const componentsModuleId = (module: string) => `tessera:components/${module}`;
+export const COMPONENTS_MODULE = 'tessera:components';
+export const componentsModuleId = (module: string) => `${COMPONENTS_MODULE}/${module}`;
 
 const js = (value: unknown) => JSON.stringify(value);
 
-/** What the loaders need of a generated page. */
-export interface LoadedPage {
-  data: DataFile;
-  components: ReadonlySet<string>;
-}
-
-export interface PagesModule {
-  /** Source of `tessera:pages`: `export const pages = { <id>: pageLoader(…) }`. */
-  code: string;
-  /** Source of each component module by catalogue module name ('basic', 'form', …). */
-  components: Record<string, string>;
+export interface AppComponents {
   /** The component modules each page loads, by page id. */
   modulesOf: Record<string, string[]>;
+  /** Source of each component module by catalogue module name ('basic', 'form', …). */
+  components: Record<string, string>;
+  /** Source of `tessera:components`: names every component module (for esbuild; nothing reads it). */
+  hint: string;
 }
 
-export function generatePagesModule(pages: Record<string, LoadedPage>): PagesModule {
+/**
+ * The components each page renders that have a web implementation, grouped by catalogue module.
+ * Runs before validation, so it takes whatever shape it finds.
+ */
+export function appComponents(pages: readonly PageSchema[]): AppComponents {
   const used = new Map<string, Set<string>>();
   const modulesOf: Record<string, string[]> = {};
-  for (const [id, page] of Object.entries(pages)) {
+  for (const page of Array.isArray(pages) ? pages : []) {
+    if (typeof page?.id !== 'string') continue;
     const modules = new Set<string>();
-    for (const name of page.components) {
-      const module = webModules[name] ?? 'index';
-      modules.add(module);
-      const names = used.get(module) ?? new Set<string>();
-      used.set(module, names.add(name));
-    }
-    modulesOf[id] = [...modules].sort();
+    const visit = (node: NodeSchema | undefined) => {
+      if (node === null || typeof node !== 'object') return;
+      const name = node.component;
+      const module =
+        typeof name === 'string' && Object.hasOwn(webModules, name) && getComponent(name)
+          ? webModules[name]
+          : undefined;
+      if (module) {
+        modules.add(module);
+        const names = used.get(module) ?? new Set<string>();
+        used.set(module, names.add(name));
+      }
+      if (Array.isArray(node.children)) for (const child of node.children) visit(child);
+      if (node.slots && typeof node.slots === 'object')
+        for (const list of Object.values(node.slots))
+          if (Array.isArray(list)) for (const child of list) visit(child);
+    };
+    visit(page.root);
+    modulesOf[page.id] = [...modules].sort();
   }
-  const loaders = Object.entries(pages).map(([id, page]) => {
-    const imports = [`./${page.data.file}`, ...(modulesOf[id] ?? []).map(componentsModuleId)];
+  const components: Record<string, string> = {};
+  for (const [module, names] of [...used].sort(([a], [b]) => a.localeCompare(b)))
+    components[module] =
+      `export { ${[...names].sort().join(', ')} } from '@tessera/components/web/${module}';\n`;
+  const imports = Object.keys(components).map((module) => `import(${js(componentsModuleId(module))})`);
+  return { modulesOf, components, hint: `export const modules = () => [${imports.join(', ')}];\n` };
+}
+
+/** Source of `tessera:pages`: `export const pages = { <id>: pageLoader(…) }`. */
+export function generatePagesModule(
+  data: Record<string, DataFile>,
+  modulesOf: Record<string, string[]>,
+): string {
+  const loaders = Object.entries(data).map(([id, file]) => {
+    const imports = [`./${file.file}`, ...(modulesOf[id] ?? []).map(componentsModuleId)];
     return `  ${js(id)}: pageLoader(() => [${imports.map((path) => `import(${js(path)})`).join(', ')}]),`;
   });
-  const code = [
+  return [
     `import { pageLoader } from '@tessera/runtime-web/page-data';`,
     'export const pages = {',
     ...loaders,
     '};',
     '',
   ].join('\n');
-  const components: Record<string, string> = {};
-  for (const [module, names] of [...used].sort(([a], [b]) => a.localeCompare(b)))
-    components[module] =
-      `export { ${[...names].sort().join(', ')} } from '@tessera/components/web/${module}';\n`;
-  return { code, components, modulesOf };
 }
