@@ -2,7 +2,6 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import type { AppSchema } from '@tessera/schema';
-import { generateSW } from 'workbox-build';
 import { CompileError } from '../errors';
 import { appName } from '../web/html';
 import { compileWeb, type WebOutput } from '../web/index';
@@ -92,6 +91,8 @@ async function serviceWorker(www: Record<string, string>): Promise<Record<string
       await mkdir(dirname(join(dir, path)), { recursive: true });
       await writeFile(join(dir, path), text);
     }
+    // Loaded here, not at the top: it takes about a second to load and only the app target needs it.
+    const { generateSW } = await import('workbox-build');
     const result = await generateSW({
       globDirectory: dir,
       globPatterns: ['**/*.{html,js,css,webmanifest,svg}'],
