@@ -1,5 +1,6 @@
 import { APP_ROOTS, compileExpression, ExpressionError } from '@tessera/expr';
 import { type Path, storePaths } from '@tessera/runtime-core';
+import { escapeToken } from '@tessera/schema';
 import { CompileError } from './errors';
 
 /** Scope roots every expression of an app may read (repeat names are added per node). */
@@ -82,9 +83,7 @@ export function expressionAt(source: string, roots: readonly string[], pointer: 
 }
 
 /** A key as a JSON pointer token (`~` and `/` escaped). */
-export function escapeToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+export { escapeToken };
 
 function expressionIssue(
   pointer: string,

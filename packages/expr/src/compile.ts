@@ -230,12 +230,26 @@ export interface CompiledExpression {
   references: ExprReference[];
 }
 
+/** The scope as a set, once per frozen scope list (callers pass the same lists again and again). */
+const scopeSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function scopeSet(scope: readonly string[]): ReadonlySet<string> {
+  let set = scopeSets.get(scope);
+  if (!set) {
+    set = new Set(scope);
+    if (Object.isFrozen(scope)) scopeSets.set(scope, set);
+  }
+  return set;
+}
+
+const NO_PARAMS: ReadonlySet<string> = new Set();
+
 /** Compiles an accepted expression to readable JS source; throws ExpressionError when it is not accepted. */
 export function compileExpression(source: string, options: ParseOptions): CompiledExpression {
   const parsed = parseExpression(source, options);
   if (!parsed.ok) throw new ExpressionError(parsed.errors);
-  const compiler = new Compiler(new Set(options.scope));
-  const printed = compiler.expression(parsed.ast as Expression, new Set());
+  const compiler = new Compiler(scopeSet(options.scope));
+  const printed = compiler.expression(parsed.ast as Expression, NO_PARAMS);
   // code starting with an object literal would read as a block in statement position
   const code = printed.code.startsWith('{') ? `(${printed.code})` : printed.code;
   return { code, references: parsed.references };

@@ -101,4 +101,7 @@ export function dataModule(data: unknown, functions: PageFunctions): string {
  * no raw line breaks, so only `\\` and `'` need escaping (a regular expression does it several
  * times faster than a second JSON.stringify, which escapes every `"`).
  */
-export const jsonLiteral = (data: unknown) => `'${JSON.stringify(data).replace(/[\\']/g, '\\$&')}'`;
+export const jsonLiteral = (data: unknown) => {
+  const json = JSON.stringify(data);
+  return `'${json.includes("'") || json.includes('\\') ? json.replace(/[\\']/g, '\\$&') : json}'`;
+};
