@@ -7,6 +7,7 @@ import { contentHash } from './content-hash';
 import { codeModuleId, DATA_FILES, generateEntry } from './entry';
 import { indexHtml } from './html';
 import { type DataFile, generateWebPage, type WebPage } from './page';
+import { CompiledExpressions } from './page-data';
 import {
   type AppComponents,
   appComponents,
@@ -67,11 +68,12 @@ export function generateWebSources(
   const warnings: string[] = [];
   /** Pages generated now rather than taken from the cache. */
   const generated: string[] = [];
+  const expressions = new CompiledExpressions();
   for (const [index, page] of app.pages.entries()) {
     const key = cache ? `${index}\u0000${JSON.stringify(page)}` : '';
     let entry = cache?.get(page.id);
     if (!entry || entry.key !== key) {
-      entry = { key, page: generateWebPage(page, index) };
+      entry = { key, page: generateWebPage(page, index, expressions) };
       cache?.set(page.id, entry);
       generated.push(page.id);
     }
@@ -208,13 +210,14 @@ function lazyWebSources(app: AppSchema, options: WebOptions) {
     throw failure ?? error;
   }
   const pages: Record<string, WebPage> = {};
+  const expressions = new CompiledExpressions();
   let next = 0;
   /** Generates up to `count` more pages; the first failure ends generation. */
   const generateSome = (count: number) => {
     try {
       for (const end = Math.min(next + count, app.pages.length); next < end; next++) {
         const page = app.pages[next] as AppSchema['pages'][number];
-        const generated = generateWebPage(page, next);
+        const generated = generateWebPage(page, next, expressions);
         pages[page.id] = generated;
         warnings.push(...generated.warnings);
       }

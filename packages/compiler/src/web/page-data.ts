@@ -25,6 +25,28 @@ export class PageFunctions {
 }
 
 /**
+ * The expressions compiled during one build, by scope list and source: pages repeat the same
+ * bindings (`state.items`, a repeat's `item.title`), and each is parsed and printed once.
+ */
+export class CompiledExpressions {
+  private readonly byScope = new WeakMap<readonly string[], Map<string, ReturnType<typeof expressionAt>>>();
+
+  compile(source: string, roots: readonly string[], pointer: () => string): ReturnType<typeof expressionAt> {
+    let bySource = this.byScope.get(roots);
+    if (!bySource) {
+      bySource = new Map();
+      this.byScope.set(roots, bySource);
+    }
+    let compiled = bySource.get(source);
+    if (!compiled) {
+      compiled = expressionAt(source, roots, pointer());
+      bySource.set(source, compiled);
+    }
+    return compiled;
+  }
+}
+
+/**
  * A schema value (literal, `$i18n`, `$expr`, or any nesting of them) as JSON data for the page
  * module: each expression compiled into `functions` and replaced by its marker. Expression errors
  * become CompileErrors naming `pointer`, line and column.
@@ -35,6 +57,7 @@ export function dataValue(
   pointer: string,
   functions: PageFunctions,
   formId?: string,
+  expressions: CompiledExpressions = new CompiledExpressions(),
 ): { data: unknown; deps: Path[] } {
   const deps: Path[] = [];
   // Keys from `pointer` down to the value being walked: the pointer is spelled out only for an
@@ -60,7 +83,7 @@ export function dataValue(
       return list ?? entry;
     }
     if (isExpr(entry)) {
-      const compiled = expressionAt(entry.$expr, roots, here());
+      const compiled = expressions.compile(entry.$expr, roots, here);
       deps.push(...storePaths(compiled.references, formId));
       return functions.add(`(scope) => ${compiled.code}`);
     }

@@ -6,7 +6,14 @@ import { CompileError } from '../errors';
 import { BASE_ROOTS, escapeToken, isExpr } from '../values';
 import { contentHash } from './content-hash';
 import { DATA_FILES } from './entry';
-import { dataModule, dataValue, FUNCTION_KEY, LITERAL_KEY, PageFunctions } from './page-data';
+import {
+  CompiledExpressions,
+  dataModule,
+  dataValue,
+  FUNCTION_KEY,
+  LITERAL_KEY,
+  PageFunctions,
+} from './page-data';
 
 /** A page's data module as an output file (`assets/<file>`), named by its content. */
 export interface DataFile {
@@ -26,7 +33,12 @@ interface Frame {
 }
 
 /** Generates the page the web runtime renders: compiled values, resolved components, reads per node. */
-export function generateWebPage(page: PageSchema, pageIndex: number): WebPage {
+export function generateWebPage(
+  page: PageSchema,
+  pageIndex: number,
+  /** Shared by the pages of one build. */
+  expressions = new CompiledExpressions(),
+): WebPage {
   const usedDefaults = new Set<string>();
   const warnings: string[] = [];
   const forms: Record<string, unknown> = {};
@@ -34,7 +46,7 @@ export function generateWebPage(page: PageSchema, pageIndex: number): WebPage {
   const base = `/pages/${pageIndex}`;
   if (!page.root) throw new CompileError([{ pointer: `${base}/root`, message: 'the page has no root node' }]);
   const value = (input: unknown, roots: readonly string[], pointer: string, form?: string) =>
-    dataValue(input, roots, pointer, functions, form);
+    dataValue(input, roots, pointer, functions, form, expressions);
 
   const nodes = (list: NodeSchema[] | undefined, frame: Frame, pointer: string) =>
     (list ?? []).map((child, i) => node(child, frame, `${pointer}/${i}`));
