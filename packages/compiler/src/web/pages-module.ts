@@ -5,8 +5,9 @@
 // catalogue module, so esbuild makes one shared chunk per module and tree-shakes the rest.
 //
 // The component modules come from a quick walk of the schema, not from page generation, so esbuild
-// can start on them at once: the entry imports `tessera:components`, whose only job is to name
-// them (its export is unused and tree-shaken), while the pages are still being generated.
+// can start on them at once: the entry imports `tessera:components`, which holds one loader per
+// component module, while the pages are still being generated. The pages' loaders call those
+// (each `import()` written once: esbuild asks the plugin to resolve every one it meets).
 import { getComponent } from '@tessera/components';
 import { webModules } from '@tessera/components/web';
 import type { NodeSchema, PageSchema } from '@tessera/schema';
@@ -23,7 +24,7 @@ export interface AppComponents {
   modulesOf: Record<string, string[]>;
   /** Source of each component module by catalogue module name ('basic', 'form', …). */
   components: Record<string, string>;
-  /** Source of `tessera:components`: names every component module (for esbuild; nothing reads it). */
+  /** Source of `tessera:components`: `export const components = { <module>: () => import(…) }`. */
   hint: string;
 }
 
@@ -61,8 +62,10 @@ export function appComponents(pages: readonly PageSchema[]): AppComponents {
   for (const [module, names] of [...used].sort(([a], [b]) => a.localeCompare(b)))
     components[module] =
       `export { ${[...names].sort().join(', ')} } from '@tessera/components/web/${module}';\n`;
-  const imports = Object.keys(components).map((module) => `import(${js(componentsModuleId(module))})`);
-  return { modulesOf, components, hint: `export const modules = () => [${imports.join(', ')}];\n` };
+  const loaders = Object.keys(components).map(
+    (module) => `  ${js(module)}: () => import(${js(componentsModuleId(module))}),`,
+  );
+  return { modulesOf, components, hint: ['export const components = {', ...loaders, '};', ''].join('\n') };
 }
 
 /** Source of `tessera:pages`: `export const pages = { <id>: pageLoader(…) }`. */
@@ -71,11 +74,15 @@ export function generatePagesModule(
   modulesOf: Record<string, string[]>,
 ): string {
   const loaders = Object.entries(data).map(([id, file]) => {
-    const imports = [`./${file.file}`, ...(modulesOf[id] ?? []).map(componentsModuleId)];
-    return `  ${js(id)}: pageLoader(() => [${imports.map((path) => `import(${js(path)})`).join(', ')}]),`;
+    const imports = [
+      `import(${js(`./${file.file}`)})`,
+      ...(modulesOf[id] ?? []).map((module) => `components[${js(module)}]()`),
+    ];
+    return `  ${js(id)}: pageLoader(() => [${imports.join(', ')}]),`;
   });
   return [
     `import { pageLoader } from '@tessera/runtime-web/page-data';`,
+    `import { components } from '${COMPONENTS_MODULE}';`,
     'export const pages = {',
     ...loaders,
     '};',
