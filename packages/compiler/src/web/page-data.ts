@@ -24,6 +24,13 @@ export class PageFunctions {
   }
 }
 
+/** A record whose own keys would read as a marker, wrapped as `{ "$lit": record }`; others as they are. */
+export function escapedKeys(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.hasOwn(record, FUNCTION_KEY) || Object.hasOwn(record, LITERAL_KEY)
+    ? { [LITERAL_KEY]: record }
+    : record;
+}
+
 /**
  * The expressions compiled during one build, by scope list and source: pages repeat the same
  * bindings (`state.items`, a repeat's `item.title`), and each is parsed and printed once.
@@ -102,10 +109,7 @@ export function dataValue(
       object ??= { ...record };
       object[key] = item;
     }
-    const result = object ?? record;
-    return Object.hasOwn(result, FUNCTION_KEY) || Object.hasOwn(result, LITERAL_KEY)
-      ? { [LITERAL_KEY]: result }
-      : result;
+    return escapedKeys(object ?? record);
   };
   return { data: walk(value), deps };
 }

@@ -6,14 +6,7 @@ import { CompileError } from '../errors';
 import { BASE_ROOTS, escapeToken, isExpr } from '../values';
 import { contentHash } from './content-hash';
 import { DATA_FILES } from './entry';
-import {
-  CompiledExpressions,
-  dataModule,
-  dataValue,
-  FUNCTION_KEY,
-  LITERAL_KEY,
-  PageFunctions,
-} from './page-data';
+import { CompiledExpressions, dataModule, dataValue, escapedKeys, PageFunctions } from './page-data';
 
 /** A page's data module as an output file (`assets/<file>`), named by its content. */
 export interface DataFile {
@@ -224,13 +217,6 @@ function withRoots(roots: readonly string[], ...extra: string[]): readonly strin
     byExtra.set(key, list);
   }
   return list;
-}
-
-/** A record whose keys are names the builder chose (events, forms, props): escaped if one reads as a marker. */
-function escapedKeys(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.hasOwn(record, FUNCTION_KEY) || Object.hasOwn(record, LITERAL_KEY)
-    ? { [LITERAL_KEY]: record }
-    : record;
 }
 
 const defaultProps = new Map<string, Record<string, unknown>>();
