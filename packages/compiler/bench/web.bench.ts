@@ -1,7 +1,8 @@
 // Web benchmarks: `compile.web.ms` (full production web build of the generated 50-page,
 // 2,000-node app) beside `compile.baseline.ms` (esbuild alone bundling an equivalent hand-written
 // React app with the same options) and their ratio: after one warm-up each, the two builds take
-// turns 7 times and each figure is its median, so a slow patch of the machine falls on both; and the first load of
+// turns 7 times; the times are medians and the ratio is the median of each turn's ratio, so a
+// slow patch of the machine falls on both sides of it; and the first load of
 // a template's home page (`output.web.firstload.kb`, gzipped JS) beside React alone (`output.react.kb`);
 // and watch mode (`compile.incremental.ms`): one Text prop changed on the same 2,000-node app,
 // median of 21 updates of a live watcher (the editor's preview build, development mode).
@@ -18,18 +19,31 @@ import { countNodes, generateApp } from './generate-app';
 const print = (name: string, value: number, unit: string) => console.log(`bench: ${name} = ${value} ${unit}`);
 const nodeModules = fileURLToPath(new URL('../node_modules', import.meta.url));
 
-/** Median wall time of each task, the tasks taking turns `runs` times after one warm-up run each. */
-async function alternating(runs: number, tasks: (() => Promise<unknown>)[]): Promise<number[]> {
-  for (const task of tasks) await task(); // warm-up: module loading and esbuild's service start
-  const times = tasks.map((): number[] => []);
-  for (let i = 0; i < runs; i++) {
-    for (const [t, task] of tasks.entries()) {
-      const started = performance.now();
-      await task();
-      times[t]?.push(performance.now() - started);
-    }
-  }
-  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? 0);
+const middle = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 0;
+
+/**
+ * Two tasks taking turns `runs` times after one warm-up run each: the median wall time of each,
+ * and the median of each turn's ratio (first / second).
+ */
+async function alternating(
+  runs: number,
+  first: () => Promise<unknown>,
+  second: () => Promise<unknown>,
+): Promise<{ first: number; second: number; ratio: number }> {
+  await first(); // warm-up: module loading and esbuild's service start
+  await second();
+  const times: [number, number][] = [];
+  const time = async (task: () => Promise<unknown>) => {
+    const started = performance.now();
+    await task();
+    return performance.now() - started;
+  };
+  for (let i = 0; i < runs; i++) times.push([await time(first), await time(second)]);
+  return {
+    first: middle(times.map(([a]) => a)),
+    second: middle(times.map(([, b]) => b)),
+    ratio: middle(times.map(([a, b]) => a / b)),
+  };
 }
 
 /** What a developer would write by hand for one generated page: the same elements, state and handlers. */
@@ -112,13 +126,10 @@ createRoot(document.getElementById('app')).render(h(Suspense, { fallback: null }
         define: { 'process.env.NODE_ENV': '"production"' },
         logLevel: 'silent',
       });
-    const [web = 0, baseline = 1] = await alternating(7, [
-      () => compile(app, { target: 'web' }),
-      baselineBuild,
-    ]);
-    print('compile.web.ms', Math.round(web), 'ms');
-    print('compile.baseline.ms', Math.round(baseline), 'ms');
-    print('compile.web.ratio', Math.round((web / baseline) * 100) / 100, 'x');
+    const measured = await alternating(7, () => compile(app, { target: 'web' }), baselineBuild);
+    print('compile.web.ms', Math.round(measured.first), 'ms');
+    print('compile.baseline.ms', Math.round(measured.second), 'ms');
+    print('compile.web.ratio', Math.round(measured.ratio * 100) / 100, 'x');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
