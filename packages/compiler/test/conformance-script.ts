@@ -24,6 +24,12 @@ export type Step =
    * its src is an http(s) URL the server answers with an image), or the broken state (`broken`).
    */
   | { expectImage: [NodeRef, 'loaded' | 'broken'] }
+  /**
+   * The node's image fails to load. The browser loads it for real (the fixture gives an address
+   * that answers 404); the mini-program simulator loads no images, so its runner fires the
+   * `<image>`'s error event as the device would.
+   */
+  | { imageFails: NodeRef }
   /** Whether the node is rendered at all. */
   | { expectVisible: [NodeRef, boolean] }
   /** How many copies of the node are rendered (repeats). */

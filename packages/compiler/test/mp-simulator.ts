@@ -350,6 +350,11 @@ async function play(
       last = await shown();
     }
     equal(last, expected, 'image');
+  } else if ('imageFails' in step) {
+    const node = (find(comp, step.imageFails) as unknown as { _exparserNode: { _vt: VirtualNode } })
+      ._exparserNode._vt;
+    if (node.tagName !== 'image') throw new Error(`${JSON.stringify(step.imageFails)} is not an <image>`);
+    find(comp, step.imageFails).dispatchEvent('error', { detail: { errMsg: 'GET 404' } });
   } else if ('expectVisible' in step) {
     const id = typeof step.expectVisible[0] === 'string' ? step.expectVisible[0] : step.expectVisible[0].id;
     equal(comp.querySelectorAll(`#${id}`).length > 0, step.expectVisible[1], 'visible');

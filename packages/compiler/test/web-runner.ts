@@ -199,6 +199,8 @@ async function play(page: Page, step: Step, answers: boolean[]): Promise<void> {
         return img?.complete && img.naturalWidth > 0 ? 'loaded' : 'waiting';
       });
     await eventually('image', shown, expected);
+  } else if ('imageFails' in step) {
+    // Chromium loads the address itself and fails; expectImage waits for what follows.
   } else if ('expectVisible' in step) {
     const { css } = selector(step.expectVisible[0]);
     await eventually('visible', async () => (await page.locator(css).count()) > 0, step.expectVisible[1]);

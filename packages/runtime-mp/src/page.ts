@@ -15,6 +15,7 @@ import {
 import {
   computeView,
   FILE_URLS,
+  imageFailed,
   type RepeatSpec,
   repeatLocals,
   updateView,
@@ -38,6 +39,8 @@ export interface HandlerSpec {
   reset?: string;
   /** itemTap of a List: event.detail gets the item and index of this repeat. */
   item?: string;
+  /** An Image's error: its address (`data-src`) is shown as broken from now on. */
+  image?: boolean;
 }
 
 export interface MpApp {
@@ -205,6 +208,10 @@ export function definePage(
   };
   for (const [name, spec] of Object.entries(handlers)) {
     methods[name] = function (this: Host, event: never) {
+      const runtime = this.$page;
+      const src = (event as WxEvent)?.currentTarget?.dataset?.src;
+      if (spec.image && runtime && this.$view && imageFailed(runtime, src))
+        send(this, updateView(runtime, view, this.$view, [FILE_URLS]));
       return tracked(() => handle(this, spec, event, repeats));
     };
   }

@@ -233,8 +233,25 @@ function derive(page: PageRuntime, how: NonNullable<BindingSpec['derive']>, valu
   }
 }
 
+/** Image addresses that failed to load on a page (an `<image>` error): shown as broken, not retried. */
+const failedImages = new WeakMap<PageRuntime, Set<string>>();
+
+/** Records that `src` failed to load on the page; the caller recomputes the view with FILE_URLS. */
+export function imageFailed(page: PageRuntime, src: unknown): boolean {
+  if (typeof src !== 'string' || src === '') return false;
+  const failed = failedImages.get(page) ?? new Set<string>();
+  failedImages.set(page, failed);
+  if (failed.has(src)) return false;
+  failed.add(src);
+  return true;
+}
+
 /** An image as the view shows it; `note` follows the alt text in aria-label when it cannot be shown. */
-function shownImage(page: PageRuntime, shown: ImageSource) {
+function shownImage(page: PageRuntime, resolved: ImageSource) {
+  const shown: ImageSource =
+    resolved.state === 'ready' && failedImages.get(page)?.has(resolved.src)
+      ? { state: 'broken', src: '' }
+      : resolved;
   const note =
     shown.state !== 'broken'
       ? ''

@@ -239,7 +239,9 @@ export function generatePage(page: PageSchema, pageIndex: number, options: MpPag
           (propValue('formType') === 'submit' || propValue('formType') === 'reset')
             ? String(propValue('formType'))
             : undefined;
-        if (!actions && !submit) return '';
+        // An image that fails to load is shown as broken (the runtime reads its data-src).
+        const image = node.component === 'Image' && event === 'error';
+        if (!actions && !submit && !image) return '';
         handled.add(event);
         const spec: Record<string, string> = {
           actions: actions
@@ -247,6 +249,7 @@ export function generatePage(page: PageSchema, pageIndex: number, options: MpPag
             : '[]',
         };
         if (submit) spec[submit] = JSON.stringify(form);
+        if (image) spec.image = 'true';
         return ` bind${wxEvent}="${addHandler(node, event, inner, spec)}"${ixAttr(inner)}`;
       },
       children: () => renderNodes(node.children, inner, `${pointer}/children`),

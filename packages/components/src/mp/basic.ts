@@ -41,7 +41,7 @@ export const Image: MpComponent = {
     const shown = c.image('src');
     const fit = c.literal('fit');
     const mode = fit === 'contain' ? 'aspectFit' : fit === 'fill' ? 'scaleToFill' : 'aspectFill';
-    return `<image${c.root(`t-image t-image--{{${shown}.state}}`)} src="{{${shown}.src}}" mode="${mode}" lazy-load="${c.attr('lazyLoad') || 'true'}" aria-label="${c.attr('alt')}{{${shown}.note}}"${c.on('tap', 'tap')}${c.on('load', 'load')}${c.on('error', 'error')}></image>`;
+    return `<image${c.root(`t-image t-image--{{${shown}.state}}`)} src="{{${shown}.src}}" data-src="{{${shown}.src}}" mode="${mode}" lazy-load="${c.attr('lazyLoad') || 'true'}" aria-label="${c.attr('alt')}{{${shown}.note}}"${c.on('tap', 'tap')}${c.on('load', 'load')}${c.on('error', 'error')}></image>`;
   },
   wxss: '.t-image{width:100%;display:block;}.t-image--loading,.t-image--broken{background:#f2f3f5;min-height:96rpx;}',
 };
