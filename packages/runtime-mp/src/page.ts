@@ -50,6 +50,8 @@ export interface MpApp {
   tabTexts?: RuntimeValue[];
   /** The locale app.json's static texts were written in. */
   locale?: string;
+  /** The app's name when it has texts per locale: the title of pages without one after a locale switch. */
+  name?: RuntimeValue;
 }
 
 interface Host {
@@ -114,11 +116,18 @@ function deviceLocale(supported: readonly string[]): string | undefined {
 }
 
 /** Keeps the navigation bar title in step with a bound page title. */
-function syncTitle(runtime: PageRuntime, page: PageDescriptor, shown: { title?: string }): void {
-  if (page.title === undefined) return;
+function syncTitle(
+  runtime: PageRuntime,
+  own: RuntimeValue | undefined,
+  appName: RuntimeValue | undefined,
+  shown: { title?: string },
+): void {
   let title: string;
   try {
-    title = runtime.text(page.title);
+    // A page with an empty title shows the app's name (app.json has it in the build's locale only).
+    title =
+      (own === undefined ? '' : runtime.text(own)) || (appName === undefined ? '' : runtime.text(appName));
+    if (!title) return;
   } catch {
     return; // a title that cannot be computed yet (data still loading) keeps the last one
   }
@@ -225,7 +234,7 @@ export function definePage(
         this.$view = computeView(runtime, view);
         send(this, { ...this.$view });
         const shown: { title?: string } = {};
-        syncTitle(runtime, page, shown);
+        syncTitle(runtime, page.title, app.name, shown);
         // app.json's tab texts are in the build's locale; a remembered choice may differ
         syncTabBar(app, runtime);
         // Images whose cloud file URLs were being looked up show once the answer is in.
@@ -234,7 +243,7 @@ export function definePage(
         });
         runtime.onChange((changes) => {
           if (this.$view) send(this, updateView(runtime, view, this.$view, changes));
-          syncTitle(runtime, page, shown);
+          syncTitle(runtime, page.title, app.name, shown);
           if (changes.some((path) => path[0] === 'locale')) syncTabBar(app, runtime);
         });
       },

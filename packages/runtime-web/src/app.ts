@@ -192,6 +192,7 @@ function AppView({ entry, runtime, router, feedback, probe, current, prefix }: A
             key: location.key,
             runtime,
             module: loaded.module,
+            appName: entry.name,
             params: match.params,
             probe,
             current,
@@ -244,20 +245,24 @@ function textOf(runtime: AppRuntime, value: unknown): string {
 interface PageViewProps {
   runtime: AppRuntime;
   module: PageModule;
+  /** The document title of a page without one. */
+  appName: WebAppEntry['name'];
   params: Record<string, string>;
   probe: ((id: string) => void) | undefined;
   current: { page: PageRuntime | null };
   prefix: string;
 }
 
-function PageView({ runtime, module, params, probe, current, prefix }: PageViewProps): ReactNode {
+function PageView({ runtime, module, appName, params, probe, current, prefix }: PageViewProps): ReactNode {
   const [page] = useState(() => new PageRuntime(runtime, module.descriptor, params));
   current.page = page;
   useEffect(() => {
-    // The title may read query results: kept current as they arrive.
+    // The title may read query results: kept current as they arrive (and a locale switch). A page
+    // without one shows the app's name, not the title of the page before it.
     const updateTitle = () => {
       try {
-        const title = module.descriptor.title === undefined ? '' : page.text(module.descriptor.title);
+        const own = module.descriptor.title === undefined ? '' : page.text(module.descriptor.title);
+        const title = own || page.text(appName);
         if (title) document.title = title;
       } catch {
         // data the title reads is not loaded yet
@@ -271,7 +276,7 @@ function PageView({ runtime, module, params, probe, current, prefix }: PageViewP
       void page.hide();
       page.unload();
     };
-  }, [page, module]);
+  }, [page, module, appName]);
   // A new context value on a locale switch re-renders every node once: default texts of components
   // and their built-in labels follow too, not only the bindings that read the locale.
   const locale = useLocale(runtime);

@@ -144,7 +144,8 @@ function commonModule(
   const code = blocks.map((name, i) => `${JSON.stringify(name)}: code${i}`).join(', ');
   const pages = Object.fromEntries(app.pages.map((page) => [page.id, { path: page.path }]));
   const routes = { pages: layout.routes, tabs: app.navigation.tabBar?.items.map((item) => item.page) ?? [] };
-  // i18n tab texts go to the runtime too: a locale switch rewrites them with wx.setTabBarItem.
+  // i18n tab texts go to the runtime too: a locale switch rewrites them with wx.setTabBarItem. So
+  // does an i18n app name: the title of pages without one.
   const tabTexts = app.navigation.tabBar?.items.map((item) => item.text) ?? [];
   const switchable = tabTexts.some((text) => isI18n(text));
   return [
@@ -153,7 +154,7 @@ function commonModule(
     ...imports,
     '',
     `const descriptor = { id: ${JSON.stringify(app.id)}, locales: ${JSON.stringify(app.locales)}, home: ${JSON.stringify(app.navigation.home)}, pages: ${JSON.stringify(pages)}, state: ${compileValue(app.state ?? {}, BASE_ROOTS, '/state').code}, queries: ${compileValue(app.queries ?? {}, BASE_ROOTS, '/queries').code}, code: { ${code} } };`,
-    `export const app = { descriptor, routes: ${JSON.stringify(routes)}, locale: ${JSON.stringify(locale)}${switchable ? `, tabTexts: ${JSON.stringify(tabTexts)}` : ''} };`,
+    `export const app = { descriptor, routes: ${JSON.stringify(routes)}, locale: ${JSON.stringify(locale)}${switchable ? `, tabTexts: ${JSON.stringify(tabTexts)}` : ''}${isI18n(app.name) ? `, name: ${JSON.stringify(app.name)}` : ''} };`,
     'export { activity, configureServices, definePage, getAppRuntime, resetApp, rt, setDataStats };',
     ...(serverUrl
       ? [
