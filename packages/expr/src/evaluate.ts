@@ -223,19 +223,10 @@ class Evaluator {
   }
 }
 
-/** Parsed expressions by source and scope roots: the editor canvas evaluates the same ones on every render. */
-const parsedCache = new Map<string, Node>();
-const PARSED_CACHE_SIZE = 2000;
-
+/** parseExpression caches by source and scope: the editor canvas evaluates the same ones on every render. */
 function parsed(source: string, roots: readonly string[]): Node {
-  const key = `${roots.join(',')}\u0000${source}`;
-  const cached = parsedCache.get(key);
-  if (cached) return cached;
   const result = parseExpression(source, { scope: roots });
   if (!result.ok) throw new ExpressionError(result.errors);
-  // Oldest first out (a Map keeps insertion order): enough for the expressions of the pages open.
-  if (parsedCache.size >= PARSED_CACHE_SIZE) parsedCache.delete(parsedCache.keys().next().value as string);
-  parsedCache.set(key, result.ast);
   return result.ast;
 }
 

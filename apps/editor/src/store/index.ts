@@ -23,3 +23,4 @@ export {
   type EditorStore,
   type EditorStoreOptions,
 } from './store';
+export { subtreeIds } from './tree';

@@ -177,6 +177,9 @@ export async function compileWeb(app: AppSchema, options: WebOptions): Promise<W
   return webOutput(app, options, result, sources.warnings, { ...pages, ...sources.app }, dataFiles);
 }
 
+/** Pages generated per turn of the event loop, between esbuild's other requests. */
+const PAGES_PER_TURN = 4;
+
 /**
  * The entry and the component modules now (from a quick walk of the schema); the pages are
  * generated when esbuild asks for their loaders, a few at a time so that esbuild's other requests
@@ -238,7 +241,6 @@ function lazyWebSources(app: AppSchema, options: WebOptions) {
     return output;
   };
   let loaders: Promise<string> | undefined;
-  const PAGES_PER_TURN = 4;
   return {
     entry,
     hint: components.hint,

@@ -1,5 +1,4 @@
 import { getComponent } from '@tessera/components';
-import { webModules } from '@tessera/components/web';
 import type { Path } from '@tessera/runtime-core';
 import type { NodeSchema, PageSchema } from '@tessera/schema';
 import { CompileError } from '../errors';
@@ -7,6 +6,7 @@ import { BASE_ROOTS, escapeToken, isExpr } from '../values';
 import { contentHash } from './content-hash';
 import { DATA_FILES } from './entry';
 import { CompiledExpressions, dataModule, dataValue, escapedKeys, PageFunctions } from './page-data';
+import { webModuleOf } from './pages-module';
 
 /** A page's data module as an output file (`assets/<file>`), named by its content. */
 export interface DataFile {
@@ -63,7 +63,7 @@ export function generateWebPage(
     }
     if (frame.form) out.form = frame.form;
     // The page's loader fetches the modules of the components it renders (pages-module.ts).
-    if (!meta || !Object.hasOwn(webModules, n.component))
+    if (!webModuleOf(n.component))
       warnings.push(
         `${pointer}: component "${n.component}" has no web implementation; rendered as a plain box`,
       );

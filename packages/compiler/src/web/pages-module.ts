@@ -19,6 +19,13 @@ export const componentsModuleId = (module: string) => `${COMPONENTS_MODULE}/${mo
 
 const js = (value: unknown) => JSON.stringify(value);
 
+/** The catalogue module of a component with a web implementation; undefined for any other name. */
+export function webModuleOf(name: unknown): string | undefined {
+  return typeof name === 'string' && Object.hasOwn(webModules, name) && getComponent(name)
+    ? webModules[name]
+    : undefined;
+}
+
 export interface AppComponents {
   /** The component modules each page loads, by page id. */
   modulesOf: Record<string, string[]>;
@@ -41,10 +48,7 @@ export function appComponents(pages: readonly PageSchema[]): AppComponents {
     const visit = (node: NodeSchema | undefined) => {
       if (node === null || typeof node !== 'object') return;
       const name = node.component;
-      const module =
-        typeof name === 'string' && Object.hasOwn(webModules, name) && getComponent(name)
-          ? webModules[name]
-          : undefined;
+      const module = webModuleOf(name);
       if (module) {
         modules.add(module);
         const names = used.get(module) ?? new Set<string>();

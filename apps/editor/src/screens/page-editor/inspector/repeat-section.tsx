@@ -13,6 +13,7 @@ import {
   localNames,
   RESERVED_LOCAL_NAMES,
   rewriteReferences,
+  subtreeIds,
 } from '../../../store';
 import { nodeScope } from '../data/scope';
 import { ExpressionField, isExpr, ValueField } from './fields';
@@ -113,18 +114,14 @@ function freeName(base: string, outer: ExpressionScope, also: string[] = []): st
 /** Ids of the node and the nodes below it whose values read one of `names` (a repeat's item / index). */
 function readersOf(doc: EditorDocument, id: string, names: string[], roots: string[]): string[] {
   const renames = { locals: new Map(names.map((name) => [name, `${name}_`])) };
-  const out: string[] = [];
-  const stack = [id];
-  while (stack.length > 0) {
-    const at = stack.pop()!;
+  return subtreeIds(doc, id).filter((at) => {
     const node = doc.nodes[at];
-    if (!node) continue;
+    if (!node) return false;
+    // the node's own repeat reads from outside it
     const { repeat, ...rest } = node;
     const content = at === id ? rest : node;
-    if (rewriteReferences(content, renames, roots) !== content) out.push(at);
-    stack.push(...node.childIds, ...Object.values(node.slotIds ?? {}).flat());
-  }
-  return out;
+    return rewriteReferences(content, renames, roots) !== content;
+  });
 }
 
 interface Draft {
