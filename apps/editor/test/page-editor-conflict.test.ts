@@ -85,7 +85,7 @@ describe('the page editor', () => {
     expect(await page.locator('[data-component="Form"]').textContent()).toBe('表单');
     expect(await page.locator('[data-save-status]').textContent()).toBe('已保存');
     await page.getByRole('searchbox', { name: '搜索组件' }).fill('日期');
-    expect(await page.locator('.palette-item').first().textContent()).toBe('日期选择');
+    await expect.poll(() => page.locator('.palette-item').first().textContent()).toBe('日期选择');
     // the inspector's newer parts too: the condition and repeat section, and a multi-selection's mixed value
     const inspector = page.getByRole('region', { name: '属性面板' });
     await page.locator('.tsr-canvas #intro').click();

@@ -137,3 +137,8 @@ export async function createFormApp(harness: EditorHarness): Promise<string> {
   expect(reply.status, reply.text).toBe(201);
   return reply.body.id as string;
 }
+
+/** What dnd-kit's live region says now; it updates after a render, so read it with `expect.poll`. */
+export async function liveRegion(page: Page): Promise<string> {
+  return (await page.locator('[id^="DndLiveRegion"]').textContent()) ?? '';
+}

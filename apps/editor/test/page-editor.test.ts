@@ -2,7 +2,16 @@
 // keyboard, undo / redo, copy and paste, multi-select and delete, reload and find it all saved.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EditorHarness, startEditorHarness } from './harness';
-import { center, createApp, createFormApp, draft, dragTo, openEditor, saved } from './page-editor-helpers';
+import {
+  center,
+  createApp,
+  createFormApp,
+  draft,
+  dragTo,
+  liveRegion,
+  openEditor,
+  saved,
+} from './page-editor-helpers';
 
 let harness: EditorHarness;
 beforeAll(async () => {
@@ -35,15 +44,12 @@ describe('the page editor', () => {
     await page.locator('.drag-chip').waitFor();
     // the Form just dropped is selected: the place offered first is after it; up goes into the Form
     await page.keyboard.press('ArrowUp');
-    expect(await page.locator('[id^="DndLiveRegion"]').textContent()).toMatch(
-      /Inside of Form “form_1” \(4 of 4\)/,
-    );
+    await expect.poll(() => liveRegion(page)).toMatch(/Inside of Form “form_1” \(4 of 4\)/);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Space');
     await page.locator('.drag-chip').waitFor({ state: 'detached' });
     await page.locator('.tsr-canvas .t-heading').waitFor();
-    const live = await page.locator('[id^="DndLiveRegion"]').textContent();
-    expect(live).toMatch(/Dropped/);
+    await expect.poll(() => liveRegion(page)).toMatch(/Dropped/);
     await saved(page);
     ({ root } = await draft(harness, appId));
     const components = () => root.children?.map((c) => c.component);
@@ -140,9 +146,7 @@ describe('editing on the canvas', () => {
     await page.locator('.drag-chip').waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    expect(await page.locator('[id^="DndLiveRegion"]').textContent()).toMatch(
-      /Inside of Form “signup” \(1 of 4\)/,
-    );
+    await expect.poll(() => liveRegion(page)).toMatch(/Inside of Form “signup” \(1 of 4\)/);
     await page.keyboard.press('Space');
     await page.locator('.drag-chip').waitFor({ state: 'detached' });
     await saved(page);
