@@ -25,7 +25,7 @@ export type Step =
    */
   | { expectImage: [NodeRef, 'loaded' | 'broken'] }
   /**
-   * The node's image fails to load. The browser loads it for real (the fixture gives an address
+   * The node's image (an Image, or an Upload's first thumbnail) fails to load. The browser loads it for real (the fixture gives an address
    * that answers 404); the mini-program simulator loads no images, so its runner fires the
    * `<image>`'s error event as the device would.
    */

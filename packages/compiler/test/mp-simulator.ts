@@ -351,10 +351,11 @@ async function play(
     }
     equal(last, expected, 'image');
   } else if ('imageFails' in step) {
-    const node = (find(comp, step.imageFails) as unknown as { _exparserNode: { _vt: VirtualNode } })
-      ._exparserNode._vt;
-    if (node.tagName !== 'image') throw new Error(`${JSON.stringify(step.imageFails)} is not an <image>`);
-    find(comp, step.imageFails).dispatchEvent('error', { detail: { errMsg: 'GET 404' } });
+    // The node's own <image> (an Image), else its first thumbnail (an Upload).
+    const node = find(comp, step.imageFails);
+    const own = (node as unknown as { _exparserNode: { _vt: VirtualNode } })._exparserNode._vt;
+    const image = own.tagName === 'image' ? node : inside(comp, step.imageFails, ['.t-upload__thumb']);
+    image.dispatchEvent('error', { detail: { errMsg: 'GET 404' } });
   } else if ('expectVisible' in step) {
     const id = typeof step.expectVisible[0] === 'string' ? step.expectVisible[0] : step.expectVisible[0].id;
     equal(comp.querySelectorAll(`#${id}`).length > 0, step.expectVisible[1], 'visible');

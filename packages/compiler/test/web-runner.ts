@@ -194,8 +194,8 @@ async function play(page: Page, step: Step, answers: boolean[]): Promise<void> {
     const shown = async () =>
       node.evaluate((element) => {
         const img = element instanceof HTMLImageElement ? element : element.querySelector('img');
-        if (element.classList.contains('t-image--broken') || img?.classList.contains('t-image--broken'))
-          return 'broken';
+        // an Image's box, or the first file of an Upload, in the broken state
+        if (element.matches('.t-image--broken') || element.querySelector('.t-image--broken')) return 'broken';
         return img?.complete && img.naturalWidth > 0 ? 'loaded' : 'waiting';
       });
     await eventually('image', shown, expected);

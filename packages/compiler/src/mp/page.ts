@@ -239,8 +239,9 @@ export function generatePage(page: PageSchema, pageIndex: number, options: MpPag
           (propValue('formType') === 'submit' || propValue('formType') === 'reset')
             ? String(propValue('formType'))
             : undefined;
-        // An image that fails to load is shown as broken (the runtime reads its data-src).
-        const image = node.component === 'Image' && event === 'error';
+        // An image that fails to load (an Image, an Upload's thumbnail) is shown as broken: the
+        // runtime reads the <image>'s data-src.
+        const image = event === 'error' && (node.component === 'Image' || node.component === 'Upload');
         if (!actions && !submit && !image) return '';
         handled.add(event);
         const spec: Record<string, string> = {

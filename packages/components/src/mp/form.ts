@@ -109,7 +109,7 @@ export const Upload: MpComponent = {
     // Images show as thumbnails (cloud ids resolved by the runtime), other files by name.
     const list =
       (c.literal('accept') ?? 'image') === 'image'
-        ? `<image wx:for="{{${files}}}" wx:for-item="$file" wx:key="index" class="t-upload__thumb t-image--{{$file.state}}" src="{{$file.src}}" mode="aspectFill" aria-label="{{$file.name}}{{$file.note}}"></image>`
+        ? `<image wx:for="{{${files}}}" wx:for-item="$file" wx:key="index" class="t-upload__thumb t-image--{{$file.state}}" src="{{$file.src}}" data-src="{{$file.src}}" mode="aspectFill" aria-label="{{$file.name}}{{$file.note}}"${c.on('error', 'error')}></image>`
         : `<text wx:for="{{${files}}}" wx:for-item="$file" wx:key="index" class="t-upload__name">{{$file.name}}</text>`;
     return frame(
       c,

@@ -1,4 +1,4 @@
-import { createElement as h, type ReactNode } from 'react';
+import { createElement as h, type ReactNode, useState } from 'react';
 import { unavailable, useImage } from './image-source';
 import { cls, num, options, str } from './shared';
 import type { WebComponentProps } from './types';
@@ -285,17 +285,21 @@ function UploadedFile({ file, image, locale }: { file: unknown; image: boolean; 
   const id = typeof file === 'string' ? file : str(record.fileID);
   const name = str(record.name) || id.split('/').at(-1) || id;
   const shown = useImage(image ? file : null);
+  // An address that fails to load (deleted file, expired link) shows as broken, as an Image does.
+  const [failed, setFailed] = useState('');
   if (!image) return h('li', null, name);
-  if (shown.state === 'broken')
+  if (shown.state === 'broken' || (shown.state === 'ready' && failed === shown.src))
     return h('li', { className: 't-upload__file t-image--broken' }, `${name} (${unavailable(locale)})`);
+  const src = shown.state === 'ready' ? shown.src : undefined;
   return h(
     'li',
     { className: 't-upload__file' },
     h('img', {
       className: shown.state === 'loading' ? 't-upload__thumb t-image--loading' : 't-upload__thumb',
-      src: shown.state === 'ready' ? shown.src : undefined,
+      src,
       alt: name,
       'aria-busy': shown.state === 'loading' || undefined,
+      onError: () => src && setFailed(src),
     }),
   );
 }
