@@ -52,7 +52,13 @@ async function engineFor(memoryMb: number): Promise<Engine> {
   const maximum = (memoryMb + SANDBOX.wasmHeadroomMb) * 16;
   const wasmMemory = new wasmApi.Memory({ initial: Math.min(256, maximum), maximum });
   const module = await newQuickJSWASMModuleFromVariant(
-    newVariant(RELEASE_SYNC, { wasmModule, wasmMemory } as Parameters<typeof newVariant>[1]),
+    newVariant(RELEASE_SYNC, {
+      wasmModule,
+      wasmMemory,
+      // Emscripten prints an abort (e.g. freeing a runtime a hostile guest left objects in) to
+      // stderr before throwing it; the throw is what we handle (discardEngine), the print is noise.
+      emscriptenModule: { printErr: () => {} },
+    } as Parameters<typeof newVariant>[1]),
   );
   engine = { module, memoryMb, runtime: undefined, runs: 0 };
   return engine;
