@@ -28,6 +28,14 @@ export const appDataBuilderRoutes: ScopedRoute[] = [
   },
   { method: 'DELETE', path: (i) => `/api/apps/${i.appId}/db/rules/notes`, minRole: 'developer' },
   { method: 'GET', path: (i) => `/api/apps/${i.appId}/db/collections`, minRole: 'viewer' },
+  { method: 'GET', path: (i) => `/api/apps/${i.appId}/db/indexes/notes`, minRole: 'viewer' },
+  {
+    method: 'POST',
+    path: (i) => `/api/apps/${i.appId}/db/indexes/notes`,
+    body: () => ({ fields: [{ field: 'v', order: 'desc' }] }),
+    minRole: 'developer',
+  },
+  { method: 'DELETE', path: (i) => `/api/apps/${i.appId}/db/indexes/notes/v_-1`, minRole: 'developer' },
   {
     method: 'POST',
     path: (i) => `/api/apps/${i.appId}/db/data/notes/query`,

@@ -8,6 +8,8 @@ export const ErrorCode = {
   ImmutableField: 66,
   InvalidNamespace: 73,
   NamespaceNotFound: 26,
+  IndexNotFound: 27,
+  InvalidOptions: 72,
   NotSingleValueField: 54,
   DuplicateKey: 11000,
 } as const;

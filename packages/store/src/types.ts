@@ -58,6 +58,14 @@ export interface IndexOptions {
   sparse?: boolean;
 }
 
+/** An index as `listIndexes` reports it; `_id_` (on `_id`, unique) is always there. */
+export interface IndexDescription {
+  name: string;
+  keys: Record<string, 1 | -1>;
+  unique: boolean;
+  sparse: boolean;
+}
+
 export interface Cursor<T> extends AsyncIterable<T> {
   toArray(): Promise<T[]>;
   sort(sort: SortSpec): Cursor<T>;
@@ -79,5 +87,9 @@ export interface Collection<T extends Document = Document> {
   deleteMany(filter: Filter): Promise<{ deletedCount: number }>;
   findOneAndUpdate(filter: Filter, update: UpdateSpec, options?: FindOneAndUpdateOptions): Promise<T | null>;
   createIndex(keys: Record<string, 1 | -1>, options?: IndexOptions): Promise<string>;
+  /** The collection's indexes, `_id_` first; a collection that does not exist yet has only `_id_`. */
+  listIndexes(): Promise<IndexDescription[]>;
+  /** Drops the named index: IndexNotFound (27) when there is none, InvalidOptions (72) for `_id_`. */
+  dropIndex(name: string): Promise<void>;
   aggregate(pipeline: object[]): Cursor<Document>;
 }

@@ -22,6 +22,7 @@ import type {
   Filter,
   FindOneAndUpdateOptions,
   FindOptions,
+  IndexDescription,
   IndexOptions,
   UpdateOptions,
   UpdateResult,
@@ -631,7 +632,27 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
       return name;
     });
   }
+
+  async listIndexes(): Promise<IndexDescription[]> {
+    this.#db.refreshCatalogue();
+    return [ID_INDEX, ...this.#db.indexes(this.#name).map((index) => ({ ...index, keys: { ...index.keys } }))];
+  }
+
+  async dropIndex(name: string): Promise<void> {
+    if (name === ID_INDEX.name) throw new StoreError(ErrorCode.InvalidOptions, 'cannot drop _id index');
+    await this.#session.write(() => {
+      this.#db.refreshCatalogue();
+      if (!this.#db.indexes(this.#name).some((index) => index.name === name))
+        throw new StoreError(ErrorCode.IndexNotFound, `index not found with name [${name}]`);
+      // The key columns stay: they are kept current on every write and other indexes may share them.
+      this.#db.writer.exec(`DROP INDEX IF EXISTS ${quoteIdent(sqlIndexName(this.#name, name))}`);
+      this.#db.forgetIndex(this.#name, name);
+    });
+  }
 }
+
+/** MongoDB's index on _id, which every collection has and none can drop. */
+const ID_INDEX: IndexDescription = { name: '_id_', keys: { _id: 1 }, unique: true, sparse: false };
 
 function firstDuplicate(
   namespace: string,

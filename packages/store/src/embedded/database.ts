@@ -204,6 +204,11 @@ export class EmbeddedDatabase {
     return list;
   }
 
+  forgetIndex(collection: string, name: string): void {
+    this.writer.prepare('DELETE FROM _tessera_indexes WHERE collection = ? AND name = ?').run(collection, name);
+    this.#indexes.delete(collection);
+  }
+
   recordIndex(collection: string, index: IndexInfo): void {
     this.writer
       .prepare(

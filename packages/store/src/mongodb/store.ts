@@ -22,6 +22,7 @@ import type {
   Filter,
   FindOneAndUpdateOptions,
   FindOptions,
+  IndexDescription,
   IndexOptions,
   Store,
   UpdateOptions,
@@ -210,6 +211,38 @@ class MongoCollection<T extends Document> implements Collection<T> {
         ...(options.name ? { name: options.name } : {}),
       }),
     );
+  }
+
+  // MongoDB does not list or drop indexes inside a transaction: these two never take its session.
+  listIndexes(): Promise<IndexDescription[]> {
+    return mapped(async () => {
+      try {
+        const found = await this.#c.listIndexes().toArray();
+        return found.map((index) => ({
+          name: String(index.name),
+          keys: index.key as Record<string, 1 | -1>,
+          unique: index.name === '_id_' || index.unique === true,
+          sparse: index.sparse === true,
+        }));
+      } catch (error) {
+        // A collection that does not exist yet has only _id (as in the embedded store).
+        if ((error as { code?: unknown }).code === ErrorCode.NamespaceNotFound)
+          return [{ name: '_id_', keys: { _id: 1 }, unique: true, sparse: false }];
+        throw error;
+      }
+    });
+  }
+
+  dropIndex(name: string): Promise<void> {
+    return mapped(async () => {
+      try {
+        await this.#c.dropIndex(name);
+      } catch (error) {
+        if ((error as { code?: unknown }).code === ErrorCode.NamespaceNotFound)
+          throw new StoreError(ErrorCode.IndexNotFound, `index not found with name [${name}]`);
+        throw error;
+      }
+    });
   }
 
   aggregate(pipeline: object[]): Cursor<Document> {

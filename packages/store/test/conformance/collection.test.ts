@@ -109,6 +109,37 @@ describe.each(adapters)('unique indexes ($name)', (adapter) => {
     expect(await c.createIndex({ a: 1 })).toBe('a_1');
     await rejection(c.createIndex({ b: 1 }, { name: 'a_1' }));
   });
+
+  it('lists indexes (_id_ first, also before the collection exists) and drops them by name', async () => {
+    const c = await ws.collection();
+    const id = { name: '_id_', keys: { _id: 1 }, unique: true, sparse: false };
+    expect(await c.listIndexes()).toEqual([id]);
+    await c.insertMany([{ email: 'a@x.io', at: 1 }, { at: 2 }]);
+    await c.createIndex({ email: 1 }, { unique: true, sparse: true });
+    await c.createIndex({ at: -1, email: 1 }, { name: 'recent' });
+    expect(await c.listIndexes()).toEqual([
+      id,
+      { name: 'email_1', keys: { email: 1 }, unique: true, sparse: true },
+      { name: 'recent', keys: { at: -1, email: 1 }, unique: false, sparse: false },
+    ]);
+    await c.dropIndex('email_1');
+    expect((await c.listIndexes()).map((index) => index.name)).toEqual(['_id_', 'recent']);
+    // the unique constraint went with it; queries on the path still answer
+    await c.insertOne({ email: 'a@x.io', at: 3 });
+    expect(await c.countDocuments({ email: 'a@x.io' })).toBe(2);
+    expect((await c.find({}, { sort: { at: -1 } }).toArray()).map((d) => d.at)).toEqual([3, 2, 1]);
+    // a dropped index can be made again under its name
+    expect(await c.createIndex({ email: 1 })).toBe('email_1');
+  });
+
+  it('refuses to drop _id_ or an index that does not exist', async () => {
+    const c = await ws.collection();
+    expect((await rejection(c.dropIndex('nope_1'))).code).toBe(27);
+    await c.insertOne({ a: 1 });
+    expect((await rejection(c.dropIndex('nope_1'))).code).toBe(27);
+    expect((await rejection(c.dropIndex('_id_'))).code).toBe(72);
+    expect((await c.listIndexes()).map((index) => index.name)).toEqual(['_id_']);
+  });
 });
 
 describe.each(adapters)('transactions ($name)', (adapter) => {

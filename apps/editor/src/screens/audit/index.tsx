@@ -37,6 +37,7 @@ const messages = defineMessages('audit', {
     'group.app.file': 'Storage files',
     'group.app.auth': 'Sign-in settings',
     'group.app.user': 'App users',
+    'group.app.data': 'Database (documents, indexes)',
     filters: 'Filters',
   },
   'zh-CN': {
@@ -68,6 +69,7 @@ const messages = defineMessages('audit', {
     'group.app.file': '存储文件',
     'group.app.auth': '登录设置',
     'group.app.user': '应用用户',
+    'group.app.data': '数据库（文档、索引）',
     filters: '筛选条件',
   },
 });
@@ -83,6 +85,7 @@ const GROUPS = [
   'app.file',
   'app.auth',
   'app.user',
+  'app.data',
 ] as const;
 
 interface AuditEntry {

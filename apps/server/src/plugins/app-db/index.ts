@@ -10,6 +10,7 @@ import { type AppUser, ruleAuth } from '../app-auth/app-user';
 import { recordAudit } from '../audit/record';
 import { assertAppAccess } from '../builder-auth/guard';
 import { AppDatabase, type DatabaseCaller, type DataChange, maxLimit } from './app-database';
+import { indexRoutes } from './index-routes';
 import { RulesRepository } from './rules-repository';
 
 export {
@@ -140,6 +141,7 @@ export const appDbPlugin: FastifyPluginAsync = fp(
     await app.register(endUserRoutes);
     await app.register(builderDataRoutes);
     await app.register(ruleRoutes);
+    await app.register(indexRoutes);
   },
   { name: 'app-db', dependencies: ['app-auth'] },
 );
