@@ -635,7 +635,10 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
 
   async listIndexes(): Promise<IndexDescription[]> {
     this.#db.refreshCatalogue();
-    return [ID_INDEX, ...this.#db.indexes(this.#name).map((index) => ({ ...index, keys: { ...index.keys } }))];
+    return [
+      ID_INDEX,
+      ...this.#db.indexes(this.#name).map((index) => ({ ...index, keys: { ...index.keys } })),
+    ];
   }
 
   async dropIndex(name: string): Promise<void> {

@@ -205,7 +205,9 @@ export class EmbeddedDatabase {
   }
 
   forgetIndex(collection: string, name: string): void {
-    this.writer.prepare('DELETE FROM _tessera_indexes WHERE collection = ? AND name = ?').run(collection, name);
+    this.writer
+      .prepare('DELETE FROM _tessera_indexes WHERE collection = ? AND name = ?')
+      .run(collection, name);
     this.#indexes.delete(collection);
   }
 
