@@ -114,6 +114,42 @@ describe('the Data screen', () => {
     const unchanged = await harness.server.admin.get(`/api/apps/${appId}/db/rules/notices`);
     expect(unchanged.body.preset).toBe('public-read');
   });
+
+  it('adds a two-field index, is told why a unique one cannot be made, and drops an index', async () => {
+    const indexes = async () =>
+      (await harness.server.admin.get(`/api/apps/${appId}/db/indexes/notices`)).body.indexes as {
+        name: string;
+        unique: boolean;
+      }[];
+    await page.getByRole('tab', { name: 'Indexes' }).click();
+    const table = page.getByRole('table', { name: 'Indexes of notices' });
+    await table.getByRole('cell', { name: '_id_ (built in)' }).waitFor();
+    const form = page.getByRole('form', { name: 'New index' });
+    await form.getByLabel('Field 1', { exact: true }).fill('street');
+    await form.getByLabel('Order of field 1').selectOption('desc');
+    await form.getByRole('button', { name: 'Add field' }).click();
+    await form.getByLabel('Field 2', { exact: true }).fill('title');
+    await form.getByRole('button', { name: 'Create index' }).click();
+    await page.getByText('Index street_-1_title_1 created').waitFor();
+    await table.getByRole('cell', { name: 'street ↓, title ↑' }).waitFor();
+    expect((await indexes()).map((index) => index.name)).toEqual(['_id_', 'street_-1_title_1']);
+
+    // two notices on street 2, so a unique index on street is refused with the reason
+    await harness.server.admin.post(`/api/apps/${appId}/db/data/notices/docs`, {
+      data: { title: 'Fair (moved)', street: 2 },
+    });
+    await form.getByLabel('Field 1', { exact: true }).fill('street');
+    await form.getByLabel('Unique: no two documents may have the same values').check();
+    await form.getByRole('button', { name: 'Create index' }).click();
+    await form.getByText(/Cannot make a unique index: some documents share the same street/).waitFor();
+    expect(await indexes()).toHaveLength(2);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await table.getByRole('button', { name: 'Drop index street_-1_title_1' }).click();
+    await page.getByText('Index street_-1_title_1 dropped').waitFor();
+    await table.getByRole('cell', { name: 'street ↓, title ↑' }).waitFor({ state: 'detached' });
+    expect((await indexes()).map((index) => index.name)).toEqual(['_id_']);
+  });
 });
 
 async function streamText(stream: NodeJS.ReadableStream): Promise<string> {

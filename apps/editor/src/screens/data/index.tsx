@@ -5,6 +5,7 @@ import { useT } from '../../app/i18n';
 import type { ScreenProps } from '../../app/routes';
 import { Button, EmptyState, ErrorState, Loading, TabList, TextField, useAsync } from '../../app/ui';
 import { Documents } from './documents';
+import { IndexesPanel } from './indexes';
 import { messages } from './messages';
 import { RulesEditor } from './rules';
 import '../console.css';
@@ -12,7 +13,7 @@ import './data.css';
 
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
-/** Data: the app's collections, their documents and their security rules. */
+/** Data: the app's collections, their documents, security rules and indexes. */
 export default function DataScreen({ params }: ScreenProps): ReactNode {
   const appId = params.appId ?? '';
   const t = useT(messages);
@@ -25,7 +26,7 @@ export default function DataScreen({ params }: ScreenProps): ReactNode {
   );
   const [selected, setSelected] = useState<string | null>(null);
   const [created, setCreated] = useState<string[]>([]);
-  const [tab, setTab] = useState<'documents' | 'rules'>('documents');
+  const [tab, setTab] = useState<'documents' | 'rules' | 'indexes'>('documents');
   const [newName, setNewName] = useState('');
   const collections = [...new Set([...(list.data?.collections ?? []), ...created])].sort();
   const current = selected ?? collections[0] ?? null;
@@ -80,7 +81,7 @@ export default function DataScreen({ params }: ScreenProps): ReactNode {
         {current ? (
           <>
             <TabList
-              tabs={['documents', 'rules'] as const}
+              tabs={['documents', 'rules', 'indexes'] as const}
               value={tab}
               onSelect={setTab}
               tabLabel={t}
@@ -95,8 +96,15 @@ export default function DataScreen({ params }: ScreenProps): ReactNode {
                 canWrite={canWrite}
                 onChanged={list.reload}
               />
-            ) : (
+            ) : tab === 'rules' ? (
               <RulesEditor
+                key={current}
+                appId={appId}
+                collection={current}
+                canWrite={role === 'owner' || role === 'developer'}
+              />
+            ) : (
+              <IndexesPanel
                 key={current}
                 appId={appId}
                 collection={current}
