@@ -1,24 +1,11 @@
 // Builders' API for a collection's indexes: anyone on the app reads them, developers and owners
 // create and drop them (audited).
 import type { FastifyInstance } from 'fastify';
-import { errorResponse } from '../../schemas';
 import { recordAudit } from '../audit/record';
 import { assertAppAccess } from '../builder-auth/guard';
 import { CollectionIndexes, maxIndexFields, type NewIndex } from './indexes';
+import { type CollectionParams, collectionParams, errors } from './route-schemas';
 
-const objectId = { type: 'string', pattern: '^[0-9a-f]{24}$' } as const;
-const collectionParams = {
-  type: 'object',
-  required: ['appId', 'collection'],
-  properties: { appId: objectId, collection: { type: 'string', maxLength: 64 } },
-} as const;
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-};
 const field = {
   type: 'object',
   additionalProperties: false,
@@ -42,11 +29,6 @@ const index = {
     builtIn: { type: 'boolean', description: 'The _id index every collection has; it cannot be dropped' },
   },
 } as const;
-
-interface CollectionParams {
-  appId: string;
-  collection: string;
-}
 
 export async function indexRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['app-db (builder)'];

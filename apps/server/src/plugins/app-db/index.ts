@@ -5,12 +5,13 @@ import { httpError } from '../../errors';
 import { presetNames, presets, type RulePreset } from '../../rules/presets';
 import { RuleError } from '../../rules/rule-error';
 import { compileRules } from '../../rules/security-rules';
-import { errorResponse } from '../../schemas';
+import { objectId } from '../../schemas';
 import { type AppUser, ruleAuth } from '../app-auth/app-user';
 import { recordAudit } from '../audit/record';
 import { assertAppAccess } from '../builder-auth/guard';
 import { AppDatabase, type DatabaseCaller, type DataChange, maxLimit } from './app-database';
 import { indexRoutes } from './index-routes';
+import { type CollectionParams, collectionParams, errors } from './route-schemas';
 import { RulesRepository } from './rules-repository';
 
 export {
@@ -41,12 +42,6 @@ declare module 'fastify' {
   }
 }
 
-const objectId = { type: 'string', pattern: '^[0-9a-f]{24}$' } as const;
-const collectionParams = {
-  type: 'object',
-  required: ['appId', 'collection'],
-  properties: { appId: objectId, collection: { type: 'string', maxLength: 64 } },
-} as const;
 const docParams = {
   type: 'object',
   required: ['appId', 'collection', 'id'],
@@ -54,13 +49,6 @@ const docParams = {
 } as const;
 const anyObject = { type: 'object', additionalProperties: true } as const;
 const documentList = { type: 'object', properties: { data: { type: 'array', items: anyObject } } } as const;
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-};
 const queryBody = {
   type: 'object',
   additionalProperties: false,
@@ -102,10 +90,6 @@ const updateWhereBody = {
   properties: { filter: { type: 'object' }, update: updateBody.properties.update },
 } as const;
 
-interface CollectionParams {
-  appId: string;
-  collection: string;
-}
 interface DocParams extends CollectionParams {
   id: string;
 }
