@@ -144,6 +144,33 @@ describe('collection indexes (/api/apps/:appId/db/indexes/:collection)', () => {
       pointers: ['/name'],
     });
 
+    // a default name another index already has; a default name too long to keep
+    expect(
+      (await server.admin.post(indexes('notes'), { fields: [{ field: 'c', order: 'asc' }], name: 'd_1' }))
+        .status,
+    ).toBe(201);
+    expect(await refusal({ fields: [{ field: 'd', order: 'asc' }] })).toMatchObject({
+      status: 409,
+      pointers: ['/name'],
+    });
+    const long = Array.from({ length: 8 }, (_, i) => ({ field: `organisationUnitField${i}`, order: 'asc' }));
+    expect(await refusal({ fields: long })).toMatchObject({ status: 400, pointers: ['/name'] });
+    // names the embedded store cannot keep apart are refused with a reason, never a 500
+    expect(
+      (await server.admin.post(indexes('notes'), { fields: [{ field: 'Email', order: 'asc' }] })).status,
+    ).toBe(201);
+    expect(await refusal({ fields: [{ field: 'email', order: 'asc' }] })).toMatchObject({
+      status: 400,
+      pointers: ['/fields'],
+    });
+    expect(await refusal({ fields: [{ field: 'e', order: 'asc' }], name: 'EMAIL_1' })).toMatchObject({
+      status: 409,
+      pointers: ['/name'],
+    });
+    expect((await add('notes', { Email: 'a@x.io' })).status).toBe(200);
+
+    expect((await server.admin.delete(`${indexes('notes')}/*`)).status).toBe(404);
+    expect((await server.admin.get(indexes('notes'))).body.indexes).toHaveLength(4);
     const dropId = await server.admin.delete(`${indexes('notes')}/_id_`);
     expect(dropId.status).toBe(400);
     expect(dropId.body.message).toMatch(/_id index is built in/);

@@ -126,6 +126,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     want?: number,
   ): Generator<{ row: Row; doc: Document }> {
     const test = compileFilter(filter);
+    if (!this.#db.hasTable(this.#name)) return;
     const { where, params } = this.#where(filter);
     const base = `SELECT seq, _id, doc FROM ${this.#table} WHERE ${where}${order ? ` ORDER BY ${order}` : ''}`;
     // Rows come in chunks read with all(), which costs far less per row than iterate(); the first
@@ -236,14 +237,15 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     const conn = this.#session.readConnection();
     const test = compileFilter(filter);
     const { where, params } = this.#where(filter, after);
-    let rows: Row[];
+    let rows: Row[] = [];
     try {
-      rows = this.#db
-        .prepare(
-          conn,
-          `SELECT seq, _id, doc FROM ${this.#table} WHERE ${where} ORDER BY ${order} LIMIT ${BATCH}`,
-        )
-        .all(...params) as Row[];
+      if (this.#db.hasTable(this.#name))
+        rows = this.#db
+          .prepare(
+            conn,
+            `SELECT seq, _id, doc FROM ${this.#table} WHERE ${where} ORDER BY ${order} LIMIT ${BATCH}`,
+          )
+          .all(...params) as Row[];
     } catch (error) {
       if (!isNoSuchTable(error)) throw error;
       rows = [];
@@ -287,6 +289,10 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
 
   async countDocuments(filter?: Filter): Promise<number> {
     const conn = this.#session.readConnection();
+    if (!this.#db.hasTable(this.#name)) {
+      if (filter !== undefined) compileFilter(filter); // a bad filter is an error all the same
+      return 0;
+    }
     if (filter === undefined || Object.keys(filter).length === 0) {
       try {
         return (this.#db.prepare(conn, `SELECT COUNT(*) AS n FROM ${this.#table}`).get() as { n: number }).n;
@@ -334,6 +340,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
 
   #siblingDocuments(conn: Connection, name: string): Document[] {
     const table = tableName(validateCollectionName(name));
+    if (!this.#db.hasTable(name)) return [];
     try {
       const rows = this.#db.prepare(conn, `SELECT doc FROM ${table} ORDER BY seq`).all() as { doc: string }[];
       return rows.map((r) => decodeDocument<Document>(r.doc));
@@ -584,13 +591,36 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
         );
       }
       if (sameKeys) throw new StoreError(85, `Index already exists with a different name: ${sameKeys.name}`);
+      // SQLite compares names without case: an index name, or a field path's key column, that
+      // differs from another only in case (or joins with the collection's name the same way) would
+      // clash, so it is refused here rather than failing in SQL.
+      const known = new Set(this.#db.paths(this.#name).map((p) => p.path));
+      const seen = [...known];
+      for (const path of Object.keys(spec)) {
+        const other = seen.find((p) => p !== path && p.toLowerCase() === path.toLowerCase());
+        if (other)
+          throw new StoreError(
+            ErrorCode.BadValue,
+            `Cannot index "${path}": it differs only in case from the field "${other}", which the embedded store cannot keep apart`,
+          );
+        seen.push(path);
+      }
+      const sqlName = sqlIndexName(this.#name, name);
+      const clash = this.#db.writer
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = ? COLLATE NOCASE`)
+        .pluck()
+        .get(sqlName) as string | undefined;
+      if (clash)
+        throw new StoreError(
+          86,
+          `The index name "${name}" clashes with another index of this database (${clash}: names differing only in case are the same here); choose another name`,
+        );
       const rows = this.#db.prepare(this.#db.writer, `SELECT seq, doc FROM ${this.#table}`).all() as {
         seq: number;
         doc: string;
       }[];
       const docs = rows.map((r) => decodeDocument<Document>(r.doc));
       // A path indexed for the first time gets its key column, filled from the existing documents.
-      const known = new Set(this.#db.paths(this.#name).map((p) => p.path));
       for (const path of Object.keys(spec)) {
         if (known.has(path)) continue;
         this.#db.addPath(this.#name, path);
@@ -616,7 +646,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
         : '';
       try {
         this.#db.writer.exec(
-          `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(sqlIndexName(this.#name, name))} ON ${this.#table} (${indexColumns(spec)})${partial}`,
+          `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(sqlName)} ON ${this.#table} (${indexColumns(spec)})${partial}`,
         );
       } catch (error) {
         if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE')
@@ -634,11 +664,8 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
   }
 
   async listIndexes(): Promise<IndexDescription[]> {
-    this.#db.refreshCatalogue();
-    return [
-      ID_INDEX,
-      ...this.#db.indexes(this.#name).map((index) => ({ ...index, keys: { ...index.keys } })),
-    ];
+    // Read committed state (not the cache, which a running transaction may have filled).
+    return [ID_INDEX, ...this.#db.readIndexes(this.#session.readConnection(), this.#name)];
   }
 
   async dropIndex(name: string): Promise<void> {

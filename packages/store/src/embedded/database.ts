@@ -146,6 +146,16 @@ export class EmbeddedDatabase {
   /** Creates the collection's table on first write, as MongoDB creates collections implicitly. */
   ensureTable(collection: string): void {
     if (this.hasTable(collection)) return;
+    // SQLite compares table names without case: "People" would write into "people"'s table.
+    const other = this.writer
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE`)
+      .pluck()
+      .get(TABLE_PREFIX + collection) as string | undefined;
+    if (other)
+      throw new StoreError(
+        ErrorCode.InvalidNamespace,
+        `Collection "${collection}" differs only in case from the existing collection "${other.slice(TABLE_PREFIX.length)}"; the embedded store cannot keep both, use that name`,
+      );
     this.writer.exec(
       `CREATE TABLE IF NOT EXISTS ${tableName(collection)} (seq INTEGER PRIMARY KEY, _id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL)`,
     );
@@ -163,6 +173,8 @@ export class EmbeddedDatabase {
 
   dropTable(collection: string): boolean {
     const existed = this.hasTable(collection);
+    // never a table whose name differs only in case (SQLite would drop it)
+    if (!existed) return false;
     this.writer.exec(`DROP TABLE IF EXISTS ${tableName(collection)}`);
     this.writer.prepare('DELETE FROM _tessera_indexes WHERE collection = ?').run(collection);
     this.writer.prepare('DELETE FROM _tessera_paths WHERE collection = ?').run(collection);
@@ -172,23 +184,29 @@ export class EmbeddedDatabase {
     return existed;
   }
 
+  /** The collection's indexes as the write connection sees them (cached). */
   indexes(collection: string): IndexInfo[] {
     let list = this.#indexes.get(collection);
     if (!list) {
-      const rows = this.writer
-        .prepare(
-          'SELECT name, keys, is_unique, is_sparse FROM _tessera_indexes WHERE collection = ? ORDER BY rowid',
-        )
-        .all(collection) as { name: string; keys: string; is_unique: number; is_sparse: number }[];
-      list = rows.map((r) => ({
-        name: r.name,
-        keys: JSON.parse(r.keys),
-        unique: r.is_unique === 1,
-        sparse: r.is_sparse === 1,
-      }));
+      list = this.readIndexes(this.writer, collection);
       this.#indexes.set(collection, list);
     }
     return list;
+  }
+
+  /** The collection's indexes as `connection` sees them now. */
+  readIndexes(connection: Database.Database, collection: string): IndexInfo[] {
+    const rows = connection
+      .prepare(
+        'SELECT name, keys, is_unique, is_sparse FROM _tessera_indexes WHERE collection = ? ORDER BY rowid',
+      )
+      .all(collection) as { name: string; keys: string; is_unique: number; is_sparse: number }[];
+    return rows.map((r) => ({
+      name: r.name,
+      keys: JSON.parse(r.keys),
+      unique: r.is_unique === 1,
+      sparse: r.is_sparse === 1,
+    }));
   }
 
   /** The indexed paths of a collection, each with its own key column. */

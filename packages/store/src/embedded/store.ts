@@ -45,11 +45,11 @@ class EmbeddedDocumentStore implements DocumentStore {
           );
         }
         const run = db.writer.transaction(fn);
-        if (db.lock.free) return run.immediate(); // nothing else is writing: no need to wait a turn
+        if (db.lock.free) return undoneOnFailure(db, () => run.immediate()); // nothing else is writing: no need to wait a turn
         const release = await db.lock.acquire();
         try {
           this.#check();
-          return run.immediate();
+          return undoneOnFailure(db, () => run.immediate());
         } finally {
           release();
         }
@@ -114,7 +114,8 @@ class TransactionStore implements DocumentStore {
       },
       write: async <R>(fn: () => R): Promise<R> => {
         this.#check();
-        return db.writer.transaction(fn)(); // a savepoint: a failed statement undoes only itself
+        // a savepoint: a failed statement undoes only itself
+        return undoneOnFailure(db, db.writer.transaction(fn));
       },
     };
   }
@@ -230,5 +231,18 @@ export class EmbeddedStore implements Store {
       release();
     }
     this.#open.clear();
+  }
+}
+
+/**
+ * Runs a write transaction; when it fails, SQLite has rolled it back, so what the catalogue caches
+ * learnt inside it (a table created, a key column added) is forgotten too.
+ */
+function undoneOnFailure<R>(db: EmbeddedDatabase, run: () => R): R {
+  try {
+    return run();
+  } catch (error) {
+    db.refreshCatalogue(true);
+    throw error;
   }
 }

@@ -235,6 +235,8 @@ class MongoCollection<T extends Document> implements Collection<T> {
 
   dropIndex(name: string): Promise<void> {
     return mapped(async () => {
+      // To MongoDB, '*' means every index but _id_.
+      if (name === '*') throw new StoreError(ErrorCode.IndexNotFound, 'index not found with name [*]');
       try {
         await this.#c.dropIndex(name);
       } catch (error) {

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../audit/record';
 import { assertAppAccess } from '../builder-auth/guard';
-import { CollectionIndexes, maxIndexFields, type NewIndex } from './indexes';
+import { CollectionIndexes, maxIndexFields, maxIndexName, type NewIndex } from './indexes';
 import { type CollectionParams, collectionParams, errors } from './route-schemas';
 
 const field = {
@@ -104,7 +104,10 @@ export async function indexRoutes(app: FastifyInstance): Promise<void> {
         params: {
           type: 'object',
           required: ['appId', 'collection', 'name'],
-          properties: { ...collectionParams.properties, name: { type: 'string', maxLength: 64 } },
+          properties: {
+            ...collectionParams.properties,
+            name: { type: 'string', minLength: 1, maxLength: maxIndexName },
+          },
         },
         response: { 200: { type: 'object', properties: { dropped: { type: 'boolean' } } }, ...errors },
       },

@@ -27,6 +27,8 @@ export interface NewIndex {
 
 /** Most fields in one index (as for sorts). */
 export const maxIndexFields = 8;
+/** Longest index name, given or made from the fields (`day_1_slot_-1`). */
+export const maxIndexName = 128;
 /** Most indexes one collection may have besides `_id_` (MongoDB allows 63; each one slows writes). */
 export const maxIndexes = 20;
 const indexName = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -64,8 +66,20 @@ export class CollectionIndexes {
       throw httpError(409, `The index "${same.name}" already covers these fields in this order`, [
         { pointer: '/fields', message: `already indexed by "${same.name}"` },
       ]);
-    if (input.name !== undefined && existing.some((index) => index.name === input.name))
-      throw httpError(409, `There is already an index named "${input.name}"`, [
+    // MongoDB's default name, so that a clash or a name too long is said before the store is asked
+    const name =
+      input.name ??
+      Object.entries(keys)
+        .map(([field, order]) => `${field}_${order}`)
+        .join('_');
+    if (name.length > maxIndexName)
+      throw httpError(
+        400,
+        `The index name "${name.slice(0, 40)}…" is longer than ${maxIndexName} characters; give the index a shorter name`,
+        [{ pointer: '/name', message: `at most ${maxIndexName} characters` }],
+      );
+    if (existing.some((index) => index.name === name))
+      throw httpError(409, `There is already an index named "${name}"; give this one another name`, [
         { pointer: '/name', message: 'already used' },
       ]);
     if (existing.length - 1 >= maxIndexes)
@@ -74,13 +88,21 @@ export class CollectionIndexes {
         `"${this.name}" already has ${maxIndexes} indexes; drop one first (each index slows every write)`,
       );
     try {
-      const name = await collection.createIndex(keys, {
-        ...(input.unique ? { unique: true } : {}),
-        ...(input.name ? { name: input.name } : {}),
-      });
+      await collection.createIndex(keys, { ...(input.unique ? { unique: true } : {}), name });
       return appIndex({ name, keys, unique: input.unique === true, sparse: false });
     } catch (error) {
-      if (error instanceof StoreError && error.code === 11000) throw duplicateValues(keys, error);
+      if (!(error instanceof StoreError)) throw error;
+      if (error.code === 11000) throw duplicateValues(keys, error);
+      // made meanwhile by another request (85: same fields, 86: same name), or a name the
+      // embedded store cannot tell from another
+      if (error.code === 85 || error.code === 86)
+        throw httpError(409, `The index cannot be created: ${error.message}`, [
+          { pointer: error.code === 85 ? '/fields' : '/name', message: 'clashes with an existing index' },
+        ]);
+      if (error.code === 2 || error.code === 73)
+        throw httpError(400, error.message, [
+          { pointer: error.code === 2 ? '/fields' : '/collection', message: error.message },
+        ]);
       throw error;
     }
   }
