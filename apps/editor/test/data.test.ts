@@ -125,9 +125,16 @@ describe('the Data screen', () => {
     const table = page.getByRole('table', { name: 'Indexes of notices' });
     await table.getByRole('cell', { name: '_id_ (built in)' }).waitFor();
     const form = page.getByRole('form', { name: 'New index' });
+    const focused = (label: string) =>
+      form.getByLabel(label, { exact: true }).evaluate((input) => input === document.activeElement);
+    // an empty path is named beside its field, which gets the focus
+    await form.getByRole('button', { name: 'Create index' }).click();
+    await form.getByText('Enter a field path').waitFor();
+    expect(await focused('Field 1')).toBe(true);
     await form.getByLabel('Field 1', { exact: true }).fill('street');
     await form.getByLabel('Order of field 1').selectOption('desc');
     await form.getByRole('button', { name: 'Add field' }).click();
+    await expect.poll(() => focused('Field 2')).toBe(true);
     await form.getByLabel('Field 2', { exact: true }).fill('title');
     await form.getByRole('button', { name: 'Create index' }).click();
     await page.getByText('Index street_-1_title_1 created').waitFor();

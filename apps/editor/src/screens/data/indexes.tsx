@@ -1,5 +1,5 @@
-import { type ReactNode, useState } from 'react';
-import { api, path } from '../../app/api';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { ApiError, api, path } from '../../app/api';
 import { useT } from '../../app/i18n';
 import {
   Button,
@@ -114,15 +114,36 @@ function NewIndexForm({ url, onCreated }: { url: string; onCreated: () => void }
   const [name, setName] = useState('');
   const change = (i: number, patch: Partial<IndexField>) =>
     setFields((all) => all.map((f, j) => (j === i ? { ...f, ...patch } : f)));
-  const ready = fields.every((f) => f.field.trim() !== '');
+  const [missing, setMissing] = useState(false);
+  // The row whose path gets the focus after a row is added or removed (the button that was
+  // pressed may be gone).
+  const focusRow = useRef<number | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    form.current?.querySelectorAll<HTMLInputElement>('.data-index-field input')[focusRow.current]?.focus();
+    focusRow.current = null;
+  });
+  /** The server's message for a part of the form (by its JSON pointer), shown beside that field. */
+  const problem = (pointer: string): string | undefined =>
+    submit.error instanceof ApiError
+      ? submit.error.details.find((detail) => detail.pointer === pointer)?.message
+      : undefined;
 
   return (
     <form
       className="card data-new-index"
       aria-label={t('newIndex')}
+      ref={form}
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (!ready) return;
+        const empty = fields.findIndex((f) => f.field.trim() === '');
+        setMissing(empty >= 0);
+        if (empty >= 0) {
+          form.current?.querySelectorAll<HTMLInputElement>('.data-index-field input')[empty]?.focus();
+          return;
+        }
         void submit.run(async () => {
           const created = await api.post<CollectionIndex>(url, {
             fields: fields.map((f) => ({ field: f.field.trim(), order: f.order })),
@@ -146,6 +167,11 @@ function NewIndexForm({ url, onCreated }: { url: string; onCreated: () => void }
             hint={i === 0 ? t('indexFieldHint') : undefined}
             value={f.field}
             maxLength={256}
+            error={
+              missing && f.field.trim() === ''
+                ? t('indexFieldMissing')
+                : (problem(`/fields/${i}/field`) ?? (i === 0 ? problem('/fields') : undefined))
+            }
             onChange={(event) => change(i, { field: event.target.value })}
           />
           <SelectField
@@ -160,7 +186,10 @@ function NewIndexForm({ url, onCreated }: { url: string; onCreated: () => void }
           {fields.length > 1 ? (
             <Button
               aria-label={t('removeIndexField', { n: i + 1 })}
-              onClick={() => setFields((all) => all.filter((_, j) => j !== i))}
+              onClick={() => {
+                focusRow.current = Math.min(i, fields.length - 2);
+                setFields((all) => all.filter((_, j) => j !== i));
+              }}
             >
               ×
             </Button>
@@ -168,7 +197,12 @@ function NewIndexForm({ url, onCreated }: { url: string; onCreated: () => void }
         </div>
       ))}
       {fields.length < MAX_FIELDS ? (
-        <Button onClick={() => setFields((all) => [...all, { field: '', order: 'asc' }])}>
+        <Button
+          onClick={() => {
+            focusRow.current = fields.length;
+            setFields((all) => [...all, { field: '', order: 'asc' }]);
+          }}
+        >
           {t('addIndexField')}
         </Button>
       ) : null}
@@ -181,10 +215,11 @@ function NewIndexForm({ url, onCreated }: { url: string; onCreated: () => void }
         label={t('indexNameOptional')}
         value={name}
         maxLength={64}
+        error={problem('/name')}
         onChange={(event) => setName(event.target.value)}
       />
       {submit.error ? <ErrorState error={submit.error} /> : null}
-      <Button type="submit" variant="primary" busy={submit.busy} disabled={!ready}>
+      <Button type="submit" variant="primary" busy={submit.busy}>
         {t('createIndex')}
       </Button>
     </form>
