@@ -121,6 +121,12 @@ describe('the Data screen', () => {
         name: string;
         unique: boolean;
       }[];
+    // a second collection named like "notices" but for case is refused before anything is stored
+    await page.getByLabel('Collection name').fill('Notices');
+    await page.getByText('There is already a collection "notices"').waitFor();
+    expect(await page.getByRole('button', { name: 'New collection' }).isDisabled()).toBe(true);
+    await page.getByLabel('Collection name').fill('');
+
     await page.getByRole('tab', { name: 'Indexes' }).click();
     const table = page.getByRole('table', { name: 'Indexes of notices' });
     await table.getByRole('cell', { name: '_id_ (built in)' }).waitFor();

@@ -30,6 +30,11 @@ export default function DataScreen({ params }: ScreenProps): ReactNode {
   const [newName, setNewName] = useState('');
   const collections = [...new Set([...(list.data?.collections ?? []), ...created])].sort();
   const current = selected ?? collections[0] ?? null;
+  // The embedded store cannot keep "Notices" and "notices" apart; apps stay portable if neither store does.
+  const sameButCase = collections.find(
+    (name) => name !== newName && name.toLowerCase() === newName.toLowerCase(),
+  );
+  const nameOk = COLLECTION_NAME.test(newName) && !sameButCase;
 
   return (
     <div className="data-screen">
@@ -58,7 +63,7 @@ export default function DataScreen({ params }: ScreenProps): ReactNode {
             className="data-new"
             onSubmit={(event) => {
               event.preventDefault();
-              if (!COLLECTION_NAME.test(newName)) return;
+              if (!nameOk) return;
               setCreated((names) => [...names, newName]);
               setSelected(newName);
               setNewName('');
@@ -67,11 +72,12 @@ export default function DataScreen({ params }: ScreenProps): ReactNode {
             <TextField
               label={t('collectionName')}
               hint={t('collectionHint')}
+              error={sameButCase ? t('collectionCase', { name: sameButCase }) : undefined}
               value={newName}
               pattern={COLLECTION_NAME.source}
               onChange={(event) => setNewName(event.target.value)}
             />
-            <Button type="submit" disabled={!COLLECTION_NAME.test(newName)}>
+            <Button type="submit" disabled={!nameOk}>
               {t('newCollection')}
             </Button>
           </form>

@@ -7,6 +7,8 @@ export const messages = defineMessages('data', {
     newCollection: 'New collection',
     collectionName: 'Collection name',
     collectionHint: 'Letters, digits, _ and -; created with its first document.',
+    collectionCase:
+      'There is already a collection "{name}": names that differ only in case would be the same collection',
     noCollections: 'No collections yet',
     noCollectionsHint: 'Create one to store documents for this app.',
     pick: 'Choose a collection',
@@ -98,6 +100,7 @@ export const messages = defineMessages('data', {
     newCollection: '新建集合',
     collectionName: '集合名称',
     collectionHint: '字母、数字、_ 和 -；随第一条文档创建。',
+    collectionCase: '已有集合“{name}”：仅大小写不同的名称会被视为同一个集合',
     noCollections: '还没有集合',
     noCollectionsHint: '新建一个集合来保存本应用的文档。',
     pick: '请选择一个集合',
