@@ -39,8 +39,11 @@ export interface DataChange {
 }
 
 export interface ChangeOptions {
-  /** Told about every committed write, after the commit; must not throw or wait. */
-  onChange?: (change: DataChange) => void;
+  /**
+   * Told about every committed write, after the commit; the write is acknowledged once it resolves
+   * (a listener resolves when it has recorded the change, not when its work is done). Never rejects.
+   */
+  onChange?: (change: DataChange) => Promise<void>;
   triggerDepth?: number;
 }
 
@@ -96,11 +99,11 @@ export class AppCollection {
   }
 
   /** Tells the listener about a committed write; the documents are only read if it asks (once). */
-  private changed(event: DataChange['event'], read: () => Promise<Document[]>): void {
+  private async changed(event: DataChange['event'], read: () => Promise<Document[]>): Promise<void> {
     const { onChange, triggerDepth = 0 } = this.changes;
     if (!onChange) return;
     let documents: Promise<Document[]> | undefined;
-    onChange({
+    await onChange({
       appId: this.appId,
       collection: this.name,
       event,
@@ -152,7 +155,7 @@ export class AppCollection {
       throw forbidden('create', this.name);
     const id = await storeCall(async () => (await this.collection().insertOne(document)).insertedId);
     const written = { ...document, _id: id };
-    this.changed('insert', async () => [written]);
+    await this.changed('insert', async () => [written]);
     return id;
   }
 
@@ -183,7 +186,7 @@ export class AppCollection {
         return { created: true };
       }),
     );
-    this.changed(result.created ? 'insert' : 'update', this.readBack([docId]));
+    await this.changed(result.created ? 'insert' : 'update', this.readBack([docId]));
     return result;
   }
 
@@ -202,7 +205,7 @@ export class AppCollection {
         return { updated: result.modifiedCount };
       }),
     );
-    if (result.updated > 0) this.changed('update', this.readBack([docId]));
+    if (result.updated > 0) await this.changed('update', this.readBack([docId]));
     return result;
   }
 
@@ -216,7 +219,7 @@ export class AppCollection {
       const result = await collection.updateMany({ _id: { $in: touched } }, spec);
       return { updated: result.modifiedCount };
     });
-    if (result.updated > 0) this.changed('update', this.readBack(touched));
+    if (result.updated > 0) await this.changed('update', this.readBack(touched));
     return result;
   }
 
@@ -236,7 +239,7 @@ export class AppCollection {
       }),
     );
     const before = removed as Document | null;
-    if (result.deleted > 0 && before) this.changed('delete', async () => [before]);
+    if (result.deleted > 0 && before) await this.changed('delete', async () => [before]);
     return result;
   }
 
@@ -248,7 +251,7 @@ export class AppCollection {
       const ids = documents.map((document) => document._id as string);
       return { deleted: (await collection.deleteMany({ _id: { $in: ids } })).deletedCount };
     });
-    if (result.deleted > 0) this.changed('delete', async () => removed);
+    if (result.deleted > 0) await this.changed('delete', async () => removed);
     return result;
   }
 

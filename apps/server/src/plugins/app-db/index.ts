@@ -37,7 +37,11 @@ declare module 'fastify' {
       },
     ): AppDatabase;
     appDbRules: RulesRepository;
-    /** Calls the listener right after every committed write of app data; it must not wait (its errors are logged). */
+    /**
+     * Calls the listener right after every committed write of app data; the write is acknowledged
+     * once it resolves, so it should only record the change and go on in the background (its
+     * errors are logged).
+     */
     onAppDataChange(listener: (change: DataChange) => void | Promise<void>): void;
   }
 }
@@ -100,17 +104,18 @@ export const appDbPlugin: FastifyPluginAsync = fp(
     const rules = new RulesRepository(app.store);
     app.decorate('appDbRules', rules);
     const listeners: ((change: DataChange) => void | Promise<void>)[] = [];
-    // Listeners start their work and return at once; their failures never reach the write.
-    const onChange = (change: DataChange) => {
-      for (const listener of listeners) {
-        try {
-          Promise.resolve(listener(change)).catch((error) =>
-            app.log.warn({ err: error }, 'an app data change listener failed'),
-          );
-        } catch (error) {
-          app.log.warn({ err: error }, 'an app data change listener failed');
-        }
-      }
+    // A listener records the change and returns (its work goes on in the background); the write is
+    // acknowledged after that. Its failures never reach the write.
+    const onChange = async (change: DataChange) => {
+      await Promise.all(
+        listeners.map(async (listener) => {
+          try {
+            await listener(change);
+          } catch (error) {
+            app.log.warn({ err: error }, 'an app data change listener failed');
+          }
+        }),
+      );
     };
     app.decorate('onAppDataChange', (listener: (change: DataChange) => void | Promise<void>) => {
       listeners.push(listener);

@@ -24,6 +24,7 @@ import {
   type FunctionRepository as Repository,
 } from './repository';
 import { FunctionSecrets } from './secrets';
+import { TRIGGER_QUEUE, TriggerQueue } from './trigger-queue';
 
 const objectId = { type: 'string', pattern: '^[0-9a-f]{24}$' } as const;
 const appIdParam = { type: 'string', pattern: '^[a-z][0-9a-z]{0,63}$' } as const;
@@ -103,6 +104,10 @@ function settings() {
     scheduleSyncMs: number('TESSERA_SCHEDULE_SYNC_MS', 5000),
     // A function started by a data change that writes data starts the next level; deeper chains stop.
     maxTriggerDepth: number('TESSERA_FUNCTION_TRIGGER_DEPTH', 3),
+    // A database change a stopped process left half-run is run again this long after it took it
+    // (the longest function run, 60 s, and a margin); rows are looked for this often.
+    triggerLeaseMs: number('TESSERA_FUNCTION_TRIGGER_LEASE_MS', 90_000),
+    triggerPollMs: number('TESSERA_FUNCTION_TRIGGER_POLL_MS', 1000),
     nodeModulesDir: process.env.TESSERA_FUNCTION_NODE_MODULES || undefined,
   };
 }
@@ -218,7 +223,7 @@ export const functionsPlugin: FastifyPluginAsync = fp(
     app.addHook('onClose', async () => {
       clearInterval(syncTimer);
       scheduler.stop();
-      await Promise.allSettled([...running]);
+      await Promise.allSettled([...running, queue.close()]);
       if (pool) await (await pool).close();
     });
 
@@ -240,24 +245,36 @@ export const functionsPlugin: FastifyPluginAsync = fp(
         ),
       );
     };
-    app.onAppDataChange((change) => {
+    // A watched write is acknowledged once its change is queued in the store (trigger-queue.ts).
+    const queue = new TriggerQueue(
+      app.store,
+      { leaseMs: config.triggerLeaseMs, pollMs: config.triggerPollMs },
+      async (change, document) => {
+        await fireTrigger(change.appId, {
+          type: 'database',
+          collection: change.collection,
+          event: change.event,
+          document,
+          triggerDepth: change.triggerDepth,
+        });
+      },
+      (message) => app.log.warn(message),
+    );
+    app.addHook('onReady', async () => {
+      await app.store.platform().collection(TRIGGER_QUEUE).createIndex({ at: 1 });
+      queue.start();
+    });
+    app.onAppDataChange(async (change) => {
       if (!subscribers.mayWatch(change.appId, 'database', change.collection)) return;
-      // Read an update's result now, before a later write of the same caller can change it.
-      change.documents().catch(() => undefined);
-      track(
-        (async () => {
-          if ((await subscribers.matching(change.appId, { type: 'database', ...change })).length === 0)
-            return;
-          for (const document of await change.documents())
-            await fireTrigger(change.appId, {
-              type: 'database',
-              collection: change.collection,
-              event: change.event,
-              document,
-              triggerDepth: change.triggerDepth,
-            });
-        })().catch((error) => app.log.warn({ err: error }, 'database trigger failed to start')),
-      );
+      if ((await subscribers.matching(change.appId, { type: 'database', ...change })).length === 0) return;
+      // Updates are read now, before a later write of the same caller can change them.
+      await queue.record({
+        appId: change.appId,
+        collection: change.collection,
+        event: change.event,
+        documents: await change.documents(),
+        triggerDepth: change.triggerDepth,
+      });
     });
     app.decorate('functions', {
       fireTrigger: (appId, trigger) => {

@@ -1,0 +1,93 @@
+// A database trigger whose server process is killed while its function runs is run again by the
+// next process on the same data: the change is stored before the write is acknowledged.
+import { rm } from 'node:fs/promises';
+import { afterAll, expect, it } from 'vitest';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  type ChildServer,
+  type Json,
+  login,
+  makeDataDir,
+  spawnServer,
+} from './harness';
+
+const children: ChildServer[] = [];
+let dataDir: string | undefined;
+// A server starts in a few seconds; on a machine busy with other suites it can take far longer.
+const slowStart = { startTimeoutMs: 90_000 };
+
+afterAll(async () => {
+  for (const child of children) {
+    if (child.process.exitCode === null && child.process.signalCode === null) {
+      child.process.kill('SIGTERM');
+      await child.exited;
+    }
+  }
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+// Notes that it started, takes a while, then records the order it was started for.
+const slowRecorder = `
+export async function main(event) {
+  await db.admin().collection('started').insertOne({ order: event.document._id, at: Date.now() });
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await db.admin().collection('seen').insertOne({ order: event.document._id, item: event.document.item });
+}`;
+
+it('runs the trigger of an acknowledged write again after the server is killed during it', async () => {
+  // A change a killed process held is taken again 1.5 s after it was taken.
+  const env = { TESSERA_FUNCTION_TRIGGER_LEASE_MS: '1500', TESSERA_FUNCTION_TRIGGER_POLL_MS: '200' };
+  dataDir = await makeDataDir();
+  const first = await spawnServer(dataDir, env, slowStart);
+  children.push(first);
+  const admin = await login(first.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const workspaceId = (await admin.get('/api/auth/me')).body.workspaces[0].id;
+  const app = await admin.post(`/api/workspaces/${workspaceId}/apps`, { name: 'Trigger restart' });
+  expect(app.status, app.text).toBe(201);
+  const appId = app.body.id as string;
+  const deployed = await admin.put(`/api/apps/${appId}/functions/onOrder`, {
+    manifest: { name: 'onOrder', triggers: [{ type: 'database', collection: 'orders', events: ['insert'] }] },
+    files: { 'index.js': slowRecorder },
+  });
+  expect(deployed.status, deployed.text).toBe(201);
+  const query = (client: typeof admin, collection: string) =>
+    client
+      .post(`/api/apps/${appId}/db/data/${collection}/query`, {})
+      .then((reply) => reply.body.data as Json[]);
+
+  const added = await admin.post(`/api/apps/${appId}/db/data/orders/docs`, { data: { item: 'permit' } });
+  expect(added.status, added.text).toBe(200);
+  const order = added.body.id as string;
+  // kill the process while the function runs (it has started, it has not recorded the order)
+  await until(
+    () => query(admin, 'started'),
+    (list) => list.length === 1,
+    'the function to start',
+  );
+  expect(await query(admin, 'seen')).toEqual([]);
+  first.process.kill('SIGKILL');
+  await first.exited;
+
+  const second = await spawnServer(dataDir, env, slowStart);
+  children.push(second);
+  const again = await login(second.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const seen = await until(
+    () => query(again, 'seen'),
+    (list) => list.length > 0,
+    'the trigger run by the second process',
+  );
+  expect(seen).toMatchObject([{ order, item: 'permit' }]);
+  // it ran once more in all: started by the killed process, then by the second one
+  expect((await query(again, 'started')).map((row) => row.order)).toEqual([order, order]);
+}, 240_000);
