@@ -26,6 +26,8 @@ export interface AppDependencies {
   config: ServerConfig;
   store: Store;
   secrets: ServerSecrets;
+  /** The app owns the store: it closes it after every plugin's own close (their work may still write). */
+  ownsStore?: boolean;
 }
 
 /**
@@ -62,7 +64,12 @@ function documentErrors(route: RouteOptions): void {
 }
 
 /** Composes the server from its plugins. Owns no routes itself. */
-export async function buildApp({ config, store, secrets }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  store,
+  secrets,
+  ownsStore,
+}: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     // Routes validate with ajv; unknown properties are an error rather than silently dropped.
@@ -75,6 +82,11 @@ export async function buildApp({ config, store, secrets }: AppDependencies): Pro
   app.decorate('secrets', secrets);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
+  // onClose hooks run last-registered first: registered before any plugin, this one runs last.
+  if (ownsStore)
+    app.addHook('onClose', async () => {
+      await store.close();
+    });
 
   await app.register(securityHeadersPlugin);
   await app.register(cookie, { secret: secrets.cookieSecret });

@@ -40,14 +40,11 @@ export async function createServer(partial: Partial<ServerConfig> = {}): Promise
   );
   let app: FastifyInstance;
   try {
-    app = await buildApp({ config, store, secrets });
+    app = await buildApp({ config, store, secrets, ownsStore: true });
   } catch (error) {
     await store.close();
     throw error;
   }
-  app.addHook('onClose', async () => {
-    await store.close();
-  });
   app.decorate('firstRunAdmin', null);
   try {
     await app.ready();

@@ -1,7 +1,11 @@
 // A database trigger whose server process is killed while its function runs is run again by the
-// next process on the same data: the change is stored before the write is acknowledged.
+// next process on the same data (the change is stored before the write is acknowledged), and one
+// under way when the server is closed finishes before the store closes.
 import { rm } from 'node:fs/promises';
+import { openStore } from '@tessera/store';
 import { afterAll, expect, it } from 'vitest';
+import { TRIGGER_QUEUE } from '../src/plugins/functions/trigger-queue';
+import { createApp } from './app-data-helpers';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
@@ -10,6 +14,7 @@ import {
   login,
   makeDataDir,
   spawnServer,
+  startTestServer,
 } from './harness';
 
 const children: ChildServer[] = [];
@@ -91,3 +96,33 @@ it('runs the trigger of an acknowledged write again after the server is killed d
   // it ran once more in all: started by the killed process, then by the second one
   expect((await query(again, 'started')).map((row) => row.order)).toEqual([order, order]);
 }, 240_000);
+
+it('finishes a trigger under way when the server is closed, before the store closes', async () => {
+  const server = await startTestServer();
+  const appId = await createApp(server);
+  const deployed = await server.admin.put(`/api/apps/${appId}/functions/onOrder`, {
+    manifest: { name: 'onOrder', triggers: [{ type: 'database', collection: 'orders', events: ['insert'] }] },
+    files: { 'index.js': slowRecorder },
+  });
+  expect(deployed.status, deployed.text).toBe(201);
+  const added = await server.admin.post(`/api/apps/${appId}/db/data/orders/docs`, {
+    data: { item: 'licence' },
+  });
+  expect(added.status, added.text).toBe(200);
+  await until(
+    async () => (await server.admin.post(`/api/apps/${appId}/db/data/started/query`, {})).body.data as Json[],
+    (list) => list.length === 1,
+    'the function to start',
+  );
+  await server.close({ keepData: true });
+  const store = await openStore({ dataDir: server.dataDir });
+  try {
+    expect(await store.app(appId).collection('seen').find({}).toArray()).toMatchObject([
+      { order: added.body.id },
+    ]);
+    expect(await store.platform().collection(TRIGGER_QUEUE).countDocuments()).toBe(0);
+  } finally {
+    await store.close();
+    await rm(server.dataDir, { recursive: true, force: true });
+  }
+}, 120_000);

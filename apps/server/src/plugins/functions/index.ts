@@ -220,10 +220,13 @@ export const functionsPlugin: FastifyPluginAsync = fp(
       running.add(work);
       void work.finally(() => running.delete(work));
     };
-    app.addHook('onClose', async () => {
-      clearInterval(syncTimer);
+    // Before the store closes (onClose hooks of the app run after), the runs under way finish.
+    app.addHook('preClose', async () => {
       scheduler.stop();
       await Promise.allSettled([...running, queue.close()]);
+    });
+    app.addHook('onClose', async () => {
+      clearInterval(syncTimer);
       if (pool) await (await pool).close();
     });
 
@@ -249,14 +252,19 @@ export const functionsPlugin: FastifyPluginAsync = fp(
     const queue = new TriggerQueue(
       app.store,
       { leaseMs: config.triggerLeaseMs, pollMs: config.triggerPollMs },
-      async (change, document) => {
-        await fireTrigger(change.appId, {
-          type: 'database',
-          collection: change.collection,
-          event: change.event,
-          document,
-          triggerDepth: change.triggerDepth,
-        });
+      async (row) => {
+        try {
+          await fireTrigger(row.appId, {
+            type: 'database',
+            collection: row.collection,
+            event: row.event,
+            document: row.document,
+            triggerDepth: row.triggerDepth,
+          });
+        } catch (error) {
+          // A function that could not start (deleted meanwhile, a secret unreadable) is not retried.
+          app.log.warn({ err: error }, 'a database trigger failed to start');
+        }
       },
       (message) => app.log.warn(message),
     );

@@ -1,12 +1,12 @@
 // Database triggers survive the server process: a write to a watched collection is acknowledged
-// only once its change (with the documents as written) is a row of the platform store. The process
-// that wrote it runs the triggers at once and removes the row; a row whose process stopped half-way
+// only once its change is in the platform store, one row per document written. The process that
+// wrote it runs the triggers at once and removes the rows; a row whose process stopped half-way
 // falls due when its lease ends and is run by the next process polling (at least once: a function
 // may run twice if the process stopped after it ran but before the row was removed).
 import type { Document, Store } from '@tessera/store';
 import { timeOrderedId } from '../../ids';
 
-/** Platform collection: the database changes whose triggers have not all run yet, across apps. */
+/** Platform collection: the documents written whose triggers have not all run yet, across apps. */
 export const TRIGGER_QUEUE = 'function_trigger_queue';
 
 /** A committed change of a watched collection. */
@@ -19,30 +19,39 @@ export interface DataChangeRecord {
   triggerDepth: number;
 }
 
-export interface QueuedChange extends Document, DataChangeRecord {
+/** One document of a change, waiting for its triggers. */
+export interface QueuedDocument extends Document {
   _id: string;
-  /** How many of `documents` have had their triggers run (a resumed row starts there). */
-  done: number;
+  appId: string;
+  collection: string;
+  event: DataChangeRecord['event'];
+  document: Document;
+  triggerDepth: number;
   /** ISO time the row falls due: the end of the lease of the process running it. */
   at: string;
+  /** Times a process took it after another stopped (or failed) half-way. */
+  retries: number;
   createdAt: string;
 }
 
 export interface TriggerQueueSettings {
-  /** How long a process holds a row it runs; renewed after each document. */
+  /** How long a process holds a row it runs; renewed while the functions run. */
   leaseMs: number;
   /** How often rows left by stopped processes are looked for. */
   pollMs: number;
+  /** A row taken this many times without finishing is given up (and said so in the log). */
+  maxRetries?: number;
 }
 
-/** Runs the triggers of one document of a change; never throws for a failed function. */
-export type RunTriggers = (change: QueuedChange, document: Document) => Promise<void>;
+/** Runs the triggers of one document; should not throw for a failed function (it is not retried). */
+export type RunTriggers = (row: QueuedDocument) => Promise<void>;
 
 export class TriggerQueue {
   private readonly poller: NodeJS.Timeout;
   private polling = false;
   private closed = false;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly maxRetries: number;
 
   constructor(
     private readonly store: Store,
@@ -50,6 +59,7 @@ export class TriggerQueue {
     private readonly run: RunTriggers,
     private readonly log: (message: string) => void,
   ) {
+    this.maxRetries = settings.maxRetries ?? 5;
     this.poller = setInterval(() => this.pollDue(), settings.pollMs);
     this.poller.unref();
   }
@@ -61,19 +71,41 @@ export class TriggerQueue {
 
   /**
    * Stores the change (resolving once it is stored: the write may then be acknowledged) and runs
-   * its triggers in the background.
+   * its triggers in the background, document after document. If it cannot be stored, the triggers
+   * still run, from memory only.
    */
   async record(change: DataChangeRecord): Promise<void> {
     const now = Date.now();
-    const row: QueuedChange = {
-      ...change,
+    const at = new Date(now + this.settings.leaseMs).toISOString();
+    const rows: QueuedDocument[] = change.documents.map((document) => ({
       _id: timeOrderedId(now),
-      done: 0,
-      at: new Date(now + this.settings.leaseMs).toISOString(),
+      appId: change.appId,
+      collection: change.collection,
+      event: change.event,
+      document,
+      triggerDepth: change.triggerDepth,
+      at,
+      retries: 0,
       createdAt: new Date(now).toISOString(),
-    };
-    await this.rows().insertOne(row);
-    this.track(this.process(row));
+    }));
+    let stored = true;
+    try {
+      await this.rows().insertMany(rows);
+    } catch (error) {
+      stored = false;
+      this.log(
+        `database triggers of a write to ${change.appId}/${change.collection} run without being stored (they would not survive a restart): ${(error as Error).message}`,
+      );
+    }
+    this.track(
+      (async () => {
+        for (const row of rows) {
+          if (this.closed && stored) return; // the rest falls due for the next process
+          if (stored) await this.process(row);
+          else await this.run(row);
+        }
+      })(),
+    );
   }
 
   async close(): Promise<void> {
@@ -83,7 +115,7 @@ export class TriggerQueue {
   }
 
   private rows() {
-    return this.store.platform().collection<QueuedChange>(TRIGGER_QUEUE);
+    return this.store.platform().collection<QueuedDocument>(TRIGGER_QUEUE);
   }
 
   private track(work: Promise<void>): void {
@@ -95,56 +127,68 @@ export class TriggerQueue {
   }
 
   /**
-   * Runs the triggers of the documents not done yet, then removes the row. The lease is renewed
-   * while a function runs and after each document, so that no poller takes a row that is running.
+   * Runs one row this process holds (unless another took it since), then removes it. The lease is
+   * renewed before and while the functions run (renewals one after another, each from the last
+   * one's time), so no poller takes it meanwhile.
    */
-  private async process(row: QueuedChange): Promise<void> {
+  private async process(row: QueuedDocument): Promise<void> {
     let at = row.at;
     let held = true;
-    /** Moves the lease on (and records progress); false when another process has taken the row. */
-    const renew = async (done?: number) => {
+    let renewing: Promise<void> = Promise.resolve();
+    const renew = async () => {
+      if (!held) return;
       const next = new Date(Date.now() + this.settings.leaseMs).toISOString();
-      const { modifiedCount } = await this.rows().updateOne(
-        { _id: row._id, at },
-        { $set: { at: next, ...(done === undefined ? {} : { done }) } },
-      );
+      const { modifiedCount } = await this.rows().updateOne({ _id: row._id, at }, { $set: { at: next } });
       if (modifiedCount === 1) at = next;
       else held = false;
-      return held;
     };
-    for (let i = row.done; i < row.documents.length; i++) {
-      if (this.closed || !held) return; // the row falls due again for the next process
-      const heartbeat = setInterval(() => {
-        renew().catch((error) =>
+    // Rows of a long change wait their turn: one whose lease ran out meanwhile may have been taken.
+    await renew();
+    if (!held) return;
+    const heartbeat = setInterval(() => {
+      renewing = renewing
+        .then(renew)
+        .catch((error) =>
           this.log(`a database trigger's lease could not be renewed: ${(error as Error).message}`),
         );
-      }, this.settings.leaseMs / 3);
-      try {
-        await this.run(row, row.documents[i] as Document);
-      } finally {
-        clearInterval(heartbeat);
-      }
-      // Another process took the row over (this one could not renew its lease): it goes on from there.
-      if (!held || !(await renew(i + 1))) return;
+    }, this.settings.leaseMs / 3);
+    try {
+      await this.run(row);
+    } finally {
+      clearInterval(heartbeat);
+      await renewing;
     }
-    await this.rows().deleteOne({ _id: row._id, at });
+    // Taken over by another process (this one could not renew in time): that one runs it again.
+    if (held) await this.rows().deleteOne({ _id: row._id, at });
   }
 
   private pollDue(): void {
     if (this.polling || this.closed) return;
     this.polling = true;
+    // One row at a time: a backlog after a restart does not start hundreds of functions at once.
     (async () => {
       const due = await this.rows()
         .find({ at: { $lte: new Date().toISOString() } }, { sort: { at: 1 }, limit: 50 })
         .toArray();
       for (const row of due) {
+        if (this.closed) return;
+        if (row.retries >= this.maxRetries) {
+          await this.rows().deleteOne({ _id: row._id, at: row.at });
+          this.log(
+            `gave up the database triggers of ${row.event} ${row.appId}/${row.collection} ${String(row.document._id)} after ${row.retries} tries`,
+          );
+          continue;
+        }
         // Take the row by moving its time to the end of a new lease: only one process's update matches.
         const lease = new Date(Date.now() + this.settings.leaseMs).toISOString();
         const { modifiedCount } = await this.rows().updateOne(
           { _id: row._id, at: row.at },
-          { $set: { at: lease } },
+          { $set: { at: lease }, $inc: { retries: 1 } },
         );
-        if (modifiedCount === 1 && !this.closed) this.track(this.process({ ...row, at: lease }));
+        if (modifiedCount !== 1) continue;
+        const work = this.process({ ...row, at: lease, retries: row.retries + 1 });
+        this.track(work);
+        await work.catch(() => undefined);
       }
     })()
       .catch((error) => this.log(`the database trigger queue could not be read: ${(error as Error).message}`))
