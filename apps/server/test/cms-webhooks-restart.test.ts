@@ -5,7 +5,16 @@ import { rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, expect, it } from 'vitest';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type ChildServer, login, makeDataDir, spawnServer } from './harness';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  type ChildServer,
+  login,
+  makeDataDir,
+  spawnServer,
+  stopChildren,
+  until as waitUntil,
+} from './harness';
 
 const children: ChildServer[] = [];
 let dataDir: string | undefined;
@@ -15,26 +24,14 @@ const hanging: http.ServerResponse[] = [];
 const slowStart = { startTimeoutMs: 90_000 };
 
 afterAll(async () => {
-  for (const child of children) {
-    if (child.process.exitCode === null && child.process.signalCode === null) {
-      child.process.kill('SIGTERM');
-      await child.exited;
-    }
-  }
+  await stopChildren(children);
   for (const response of hanging) response.destroy();
   await new Promise((resolve) => (receiver ? receiver.close(resolve) : resolve(null)));
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = <T>(read: () => Promise<T>, done: (value: T) => boolean, what: string) =>
+  waitUntil(read, done, what, { timeoutMs: 30_000 });
 
 it('makes pending retries and interrupted attempts after the server is killed and started again', async () => {
   // /retry answers 503 the first time, then 200; /hang never answers the first time, then 200.

@@ -15,6 +15,8 @@ import {
   makeDataDir,
   spawnServer,
   startTestServer,
+  stopChildren,
+  until as waitUntil,
 } from './harness';
 
 const children: ChildServer[] = [];
@@ -23,24 +25,12 @@ let dataDir: string | undefined;
 const slowStart = { startTimeoutMs: 90_000 };
 
 afterAll(async () => {
-  for (const child of children) {
-    if (child.process.exitCode === null && child.process.signalCode === null) {
-      child.process.kill('SIGTERM');
-      await child.exited;
-    }
-  }
+  await stopChildren(children);
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = <T>(read: () => Promise<T>, done: (value: T) => boolean, what: string) =>
+  waitUntil(read, done, what, { timeoutMs: 60_000, everyMs: 100 });
 
 // Notes that it started, takes a while, then records the order it was started for.
 const slowRecorder = `

@@ -3,7 +3,7 @@
 // and the cms capability (published entries read inside the sandbox). Real server, real functions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppUserClient, appUser, createApp } from './app-data-helpers';
-import { type Json, startTestServer, type TestServer } from './harness';
+import { type Json, startTestServer, type TestServer, until } from './harness';
 
 let server: TestServer;
 let appId: string;
@@ -40,16 +40,6 @@ const documents = async (collection: string, filter: Json = {}): Promise<Json[]>
   expect(reply.status, reply.text).toBe(200);
   return reply.body.data;
 };
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const logsOf = async (name: string): Promise<Json[]> =>
   (await server.admin.get(`/api/apps/${appId}/functions/${name}/logs?limit=50`)).body.logs;

@@ -256,3 +256,29 @@ export async function spawnServer(
   });
   return { url, process: child, exited, stdout: () => out };
 }
+
+/** Reads until `done` says yes (every `everyMs`), or throws after `timeoutMs` with the last value read. */
+export async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+  { timeoutMs = 15_000, everyMs = 50 } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/** Stops the child servers still running (SIGTERM) and waits for them to exit. */
+export async function stopChildren(children: ChildServer[]): Promise<void> {
+  for (const child of children) {
+    if (child.process.exitCode === null && child.process.signalCode === null) {
+      child.process.kill('SIGTERM');
+      await child.exited;
+    }
+  }
+}

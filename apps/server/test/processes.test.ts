@@ -9,18 +9,14 @@ import {
   makeDataDir,
   spawnServer,
   startTestServer,
+  stopChildren,
 } from './harness';
 
 const children: ChildServer[] = [];
 const dirs: string[] = [];
 
 afterAll(async () => {
-  for (const child of children) {
-    if (child.process.exitCode === null && child.process.signalCode === null) {
-      child.process.kill('SIGTERM');
-      await child.exited;
-    }
-  }
+  await stopChildren(children);
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 
