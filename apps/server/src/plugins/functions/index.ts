@@ -262,8 +262,10 @@ export const functionsPlugin: FastifyPluginAsync = fp(
             triggerDepth: row.triggerDepth,
           });
         } catch (error) {
-          // A function that could not start (deleted meanwhile, a secret unreadable) is not retried.
-          app.log.warn({ err: error }, 'a database trigger failed to start');
+          // A function deleted (or deactivated) meanwhile has nothing to run; anything else (the
+          // store, the pool) leaves the row to be tried again after its lease.
+          if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+          app.log.warn({ err: error }, 'a database trigger found no function to run');
         }
       },
       (message) => app.log.warn(message),

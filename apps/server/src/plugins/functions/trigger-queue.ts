@@ -96,13 +96,22 @@ export class TriggerQueue {
       this.log(
         `database triggers of a write to ${change.appId}/${change.collection} run without being stored (they would not survive a restart): ${(error as Error).message}`,
       );
+      // The rows stored before the one that failed would run a second time after their lease.
+      await this.rows()
+        .deleteMany({ _id: { $in: rows.map((row) => row._id) } })
+        .catch(() => undefined);
     }
     this.track(
       (async () => {
         for (const row of rows) {
           if (this.closed && stored) return; // the rest falls due for the next process
-          if (stored) await this.process(row);
-          else await this.run(row);
+          try {
+            if (stored) await this.process(row);
+            else await this.run(row);
+          } catch (error) {
+            // left in the queue (if stored): it falls due again after its lease
+            this.log(`database triggers could not run: ${(error as Error).message}`);
+          }
         }
       })(),
     );
@@ -137,9 +146,10 @@ export class TriggerQueue {
     let renewing: Promise<void> = Promise.resolve();
     const renew = async () => {
       if (!held) return;
-      const next = new Date(Date.now() + this.settings.leaseMs).toISOString();
-      const { modifiedCount } = await this.rows().updateOne({ _id: row._id, at }, { $set: { at: next } });
-      if (modifiedCount === 1) at = next;
+      // always later than the lease it replaces, and held when the row still has that lease
+      const next = new Date(Math.max(Date.now() + this.settings.leaseMs, Date.parse(at) + 1)).toISOString();
+      const { matchedCount } = await this.rows().updateOne({ _id: row._id, at }, { $set: { at: next } });
+      if (matchedCount === 1) at = next;
       else held = false;
     };
     // Rows of a long change wait their turn: one whose lease ran out meanwhile may have been taken.
@@ -166,34 +176,36 @@ export class TriggerQueue {
     if (this.polling || this.closed) return;
     this.polling = true;
     // One row at a time: a backlog after a restart does not start hundreds of functions at once.
-    (async () => {
-      const due = await this.rows()
-        .find({ at: { $lte: new Date().toISOString() } }, { sort: { at: 1 }, limit: 50 })
-        .toArray();
-      for (const row of due) {
-        if (this.closed) return;
-        if (row.retries >= this.maxRetries) {
-          await this.rows().deleteOne({ _id: row._id, at: row.at });
-          this.log(
-            `gave up the database triggers of ${row.event} ${row.appId}/${row.collection} ${String(row.document._id)} after ${row.retries} tries`,
+    // The whole poll is tracked, so close() waits for a row taken just before it.
+    this.track(
+      (async () => {
+        const due = await this.rows()
+          .find({ at: { $lte: new Date().toISOString() } }, { sort: { at: 1 }, limit: 50 })
+          .toArray();
+        for (const row of due) {
+          if (this.closed) return;
+          if (row.retries >= this.maxRetries) {
+            await this.rows().deleteOne({ _id: row._id, at: row.at });
+            this.log(
+              `gave up the database triggers of ${row.event} ${row.appId}/${row.collection} ${String(row.document._id)} after ${row.retries} tries`,
+            );
+            continue;
+          }
+          // Take the row by moving its time to the end of a new lease: only one process's update matches.
+          const lease = new Date(Date.now() + this.settings.leaseMs).toISOString();
+          const { matchedCount } = await this.rows().updateOne(
+            { _id: row._id, at: row.at },
+            { $set: { at: lease }, $inc: { retries: 1 } },
           );
-          continue;
+          // Closed meanwhile: the row falls due again after the lease, for the next process.
+          if (matchedCount !== 1 || this.closed) continue;
+          await this.process({ ...row, at: lease, retries: row.retries + 1 }).catch((error) =>
+            this.log(`database triggers could not run: ${(error as Error).message}`),
+          );
         }
-        // Take the row by moving its time to the end of a new lease: only one process's update matches.
-        const lease = new Date(Date.now() + this.settings.leaseMs).toISOString();
-        const { modifiedCount } = await this.rows().updateOne(
-          { _id: row._id, at: row.at },
-          { $set: { at: lease }, $inc: { retries: 1 } },
-        );
-        if (modifiedCount !== 1) continue;
-        const work = this.process({ ...row, at: lease, retries: row.retries + 1 });
-        this.track(work);
-        await work.catch(() => undefined);
-      }
-    })()
-      .catch((error) => this.log(`the database trigger queue could not be read: ${(error as Error).message}`))
-      .finally(() => {
+      })().finally(() => {
         this.polling = false;
-      });
+      }),
+    );
   }
 }

@@ -53,7 +53,16 @@ export const publishPlugin: FastifyPluginAsync = async (app) => {
     for (const stream of streams) stream.raw.end();
   });
   app.addHook('onClose', async () => {
-    await jobs.drain();
+    // Builds under way may finish (the store closes after this hook), but a stop waits 30 s at most:
+    // a publish cut short is failed by the next process (`settled`).
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      jobs.drain(),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, 30_000);
+      }),
+    ]);
+    clearTimeout(timer);
     await stopBuildThread();
   });
 
