@@ -45,6 +45,8 @@ export interface InvokeRequest {
 }
 
 const BUNDLE_CACHE = 32;
+/** How long a worker may take to make its QuickJS engine before an invocation's clock starts. */
+const ENGINE_START_MS = 10_000;
 const DB_METHODS = new Set<DbMethod>([
   'find',
   'findOne',
@@ -197,10 +199,20 @@ export class FunctionPool {
     return new Promise((resolve) => this.waitingForSlot.push(resolve));
   }
 
+  /** Stops the worker if `job` is still its invocation after `ms` (a loop the interrupt cannot reach). */
+  private stopAfter(slot: Slot, job: Job, ms: number) {
+    clearTimeout(job.timer);
+    job.timer = setTimeout(() => {
+      if (slot.job === job) this.replace(slot, new Error('timeout'), 'timeout');
+    }, ms);
+  }
+
   private onMessage(slot: Slot, message: FromWorker) {
     const job = slot.job;
     if (!job || message.type === 'ready' || message.id !== job.id) return;
-    if (message.type === 'log') {
+    if (message.type === 'started') {
+      this.stopAfter(slot, job, job.timeoutMs + this.options.terminateGraceMs);
+    } else if (message.type === 'log') {
       job.logs.push({ level: message.level, message: message.message, at: message.at });
     } else if (message.type === 'hostCall') {
       void this.serveHostCall(job, message).then((replyJson) => {
@@ -397,9 +409,8 @@ export class FunctionPool {
       }
       slot.job = job;
       // The interrupt handler cannot stop a loop inside a native builtin; terminating the thread can.
-      job.timer = setTimeout(() => {
-        if (slot.job === job) this.replace(slot, new Error('timeout'), 'timeout');
-      }, timeoutMs + this.options.terminateGraceMs);
+      // Until the worker says the invocation started, its engine may still be made (cold start).
+      this.stopAfter(slot, job, timeoutMs + this.options.terminateGraceMs + ENGINE_START_MS);
       slot.worker.postMessage({
         type: 'invoke',
         id: job.id,

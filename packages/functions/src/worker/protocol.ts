@@ -27,6 +27,8 @@ export type Outcome =
 
 export type FromWorker =
   | { type: 'ready' }
+  /** The engine is ready and the invocation's own time starts now (a cold engine is not its time). */
+  | { type: 'started'; id: number }
   | { type: 'hostCall'; id: number; callId: number; capability: string; method: string; argsJson: string }
   | { type: 'log'; id: number; level: 'debug' | 'info' | 'warn' | 'error'; message: string; at: number }
   | { type: 'done'; id: number; outcome: Outcome; memoryBytes: number; codeCached: boolean };

@@ -418,7 +418,6 @@ async function run(
       healthy: false,
     };
   }
-  const startedAt = Date.now();
   let prepared = spare?.inv.key === keyOf(message) ? spare : undefined;
   if (prepared) spare = undefined;
   else disposeSpare();
@@ -427,6 +426,9 @@ async function run(
   let promise: QuickJSHandle | undefined;
   let inv: Invocation | undefined;
   const eng = await engineFor(message.limits.memoryMb);
+  // Making the engine (a cold worker, another memory size) is the sandbox's time, not the function's.
+  const startedAt = Date.now();
+  send({ type: 'started', id: message.id });
   try {
     prepared ??= await prepare(message, code);
     inv = prepared.inv;
