@@ -117,11 +117,11 @@ describe('the database trigger queue', () => {
     const ran: string[] = [];
     const slow = async (id: string) => {
       ran.push(id);
-      await sleep(1500);
+      await sleep(3000);
     };
-    // renewed every 200 ms: only an event loop stalled for 400 ms would lose it
-    const { queue } = serverProcess(slow, { leaseMs: 600 });
-    serverProcess(slow, { leaseMs: 600 }).queue.start();
+    // renewed every 500 ms: only an event loop stalled for a whole second would lose it
+    const { queue } = serverProcess(slow, { leaseMs: 1500 });
+    serverProcess(slow, { leaseMs: 1500 }).queue.start();
     await queue.record({ ...change, documents: [{ _id: 'o1' }] });
     await until(async () => (await rows()).length === 0, 'the row to go');
     await sleep(200);
@@ -152,7 +152,7 @@ describe('the database trigger queue', () => {
     const ran: string[] = [];
     const { queue } = serverProcess(async (id) => {
       ran.push(id);
-      await sleep(50);
+      await sleep(500); // time enough to close while the first one runs, even on a busy machine
     });
     await queue.record(change);
     await until(async () => ran.length === 1, 'the first document');
