@@ -606,10 +606,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
         seen.push(path);
       }
       const sqlName = sqlIndexName(this.#name, name);
-      const clash = this.#db.writer
-        .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = ? COLLATE NOCASE`)
-        .pluck()
-        .get(sqlName) as string | undefined;
+      const clash = this.#db.sameButCase('index', sqlName);
       if (clash)
         throw new StoreError(
           86,
@@ -681,8 +678,8 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
   }
 }
 
-/** MongoDB's index on _id, which every collection has and none can drop. */
-const ID_INDEX: IndexDescription = { name: '_id_', keys: { _id: 1 }, unique: true, sparse: false };
+/** MongoDB's index on _id, which every collection has and none can drop (both adapters list it). */
+export const ID_INDEX: IndexDescription = { name: '_id_', keys: { _id: 1 }, unique: true, sparse: false };
 
 function firstDuplicate(
   namespace: string,

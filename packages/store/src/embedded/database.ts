@@ -147,10 +147,7 @@ export class EmbeddedDatabase {
   ensureTable(collection: string): void {
     if (this.hasTable(collection)) return;
     // SQLite compares table names without case: "People" would write into "people"'s table.
-    const other = this.writer
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE`)
-      .pluck()
-      .get(TABLE_PREFIX + collection) as string | undefined;
+    const other = this.sameButCase('table', TABLE_PREFIX + collection);
     if (other)
       throw new StoreError(
         ErrorCode.InvalidNamespace,
@@ -160,6 +157,14 @@ export class EmbeddedDatabase {
       `CREATE TABLE IF NOT EXISTS ${tableName(collection)} (seq INTEGER PRIMARY KEY, _id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL)`,
     );
     this.#tables.add(collection);
+  }
+
+  /** The table or index SQLite would take for `name` (it compares names without case), if any. */
+  sameButCase(type: 'table' | 'index', name: string): string | undefined {
+    return this.writer
+      .prepare(`SELECT name FROM sqlite_master WHERE type = ? AND name = ? COLLATE NOCASE`)
+      .pluck()
+      .get(type, name) as string | undefined;
   }
 
   listTables(): string[] {

@@ -8,6 +8,7 @@ import {
   MongoServerError,
 } from 'mongodb';
 import { checkFindOptions, StoreCursor } from '../cursor';
+import { ID_INDEX } from '../embedded/collection';
 import { validateCollectionName } from '../embedded/database';
 import { validateAppId } from '../embedded/store';
 import { ErrorCode, StoreError } from '../errors';
@@ -221,13 +222,12 @@ class MongoCollection<T extends Document> implements Collection<T> {
         return found.map((index) => ({
           name: String(index.name),
           keys: index.key as Record<string, 1 | -1>,
-          unique: index.name === '_id_' || index.unique === true,
+          unique: index.name === ID_INDEX.name || index.unique === true,
           sparse: index.sparse === true,
         }));
       } catch (error) {
         // A collection that does not exist yet has only _id (as in the embedded store).
-        if ((error as { code?: unknown }).code === ErrorCode.NamespaceNotFound)
-          return [{ name: '_id_', keys: { _id: 1 }, unique: true, sparse: false }];
+        if ((error as { code?: unknown }).code === ErrorCode.NamespaceNotFound) return [ID_INDEX];
         throw error;
       }
     });

@@ -4,7 +4,7 @@
 import { type DocumentStore, type IndexDescription, StoreError } from '@tessera/store';
 import { httpError } from '../../errors';
 import { guard } from './app-database';
-import { validateCollectionName } from './query-validation';
+import { fieldPathProblem, validateCollectionName } from './query-validation';
 
 export interface IndexField {
   field: string;
@@ -127,7 +127,7 @@ function keysOf(fields: IndexField[]): Record<string, 1 | -1> {
     ]);
   const keys: Record<string, 1 | -1> = {};
   fields.forEach(({ field, order }, i) => {
-    const problem = fieldProblem(field);
+    const problem = fieldPathProblem(field);
     if (problem) throw httpError(400, problem, [{ pointer: `/fields/${i}/field`, message: problem }]);
     if (field in keys)
       throw httpError(400, `"${field}" is in the index twice`, [
@@ -136,13 +136,6 @@ function keysOf(fields: IndexField[]): Record<string, 1 | -1> {
     keys[field] = order === 'desc' ? -1 : 1;
   });
   return keys;
-}
-
-function fieldProblem(field: string): string | undefined {
-  if (field.length > 256) return 'a field path is at most 256 characters';
-  if (field.split('.').some((part) => part === '' || part.startsWith('$')))
-    return `"${field}" is not a field path: parts separated by ".", none empty or starting with $`;
-  return undefined;
 }
 
 function sameKeys(a: Record<string, number>, b: Record<string, number>): boolean {

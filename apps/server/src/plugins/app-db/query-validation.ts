@@ -48,14 +48,8 @@ class Walker {
   }
 
   field(key: string, pointer: string): void {
-    if (key === '') this.fail(pointer, 'field names cannot be empty');
-    if (key.startsWith('$'))
-      this.fail(pointer, `"${key}" is not allowed here: field names cannot start with $`);
-    if (key.includes('\0')) this.fail(pointer, 'field names cannot contain NUL');
-    if (key.length > 256) this.fail(pointer, 'field name is longer than 256 characters');
-    for (const segment of key.split('.'))
-      if (segment === '' || segment.startsWith('$'))
-        this.fail(pointer, `"${key}" is not a valid field path (empty part or a part starting with $)`);
+    const problem = fieldPathProblem(key);
+    if (problem) this.fail(pointer, problem);
   }
 
   /** A plain JSON value: no operator keys anywhere inside. */
@@ -356,6 +350,18 @@ export function validateCollectionName(name: string): string {
       message: `"${name}" is not a collection name: start with a letter, then up to 63 letters, digits, "_" or "-"`,
     });
   return name;
+}
+
+/** What is wrong with a field path a client names (in a filter, a sort, an index), if anything. */
+export function fieldPathProblem(key: string): string | undefined {
+  if (key === '') return 'field names cannot be empty';
+  if (key.startsWith('$')) return `"${key}" is not allowed here: field names cannot start with $`;
+  if (key.includes('\0')) return 'field names cannot contain NUL';
+  if (key.length > 256) return 'field name is longer than 256 characters';
+  for (const segment of key.split('.'))
+    if (segment === '' || segment.startsWith('$'))
+      return `"${key}" is not a valid field path (empty part or a part starting with $)`;
+  return undefined;
 }
 
 function isObject(value: unknown): value is Json {

@@ -220,11 +220,6 @@ export const functionsPlugin: FastifyPluginAsync = fp(
       running.add(work);
       void work.finally(() => running.delete(work));
     };
-    // Before the store closes (onClose hooks of the app run after), the runs under way finish.
-    app.addHook('preClose', async () => {
-      scheduler.stop();
-      await Promise.allSettled([...running, queue.close()]);
-    });
     app.addHook('onClose', async () => {
       clearInterval(syncTimer);
       if (pool) await (await pool).close();
@@ -273,6 +268,11 @@ export const functionsPlugin: FastifyPluginAsync = fp(
     app.addHook('onReady', async () => {
       await app.store.platform().collection(TRIGGER_QUEUE).createIndex({ at: 1 });
       queue.start();
+    });
+    // Before the store closes (onClose hooks of the app run after), the runs under way finish.
+    app.addHook('preClose', async () => {
+      scheduler.stop();
+      await Promise.allSettled([...running, queue.close()]);
     });
     app.onAppDataChange(async (change) => {
       if (!subscribers.mayWatch(change.appId, 'database', change.collection)) return;
